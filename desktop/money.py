@@ -1,0 +1,81 @@
+"""Exact amounts and points: Decimal throughout, half-up to 2 places.
+
+Every amount, weight and score passes through here on its way in from text and on its
+way out to text, so no float ever touches money.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from desktop.textnorm import to_halfwidth
+
+CENT = Decimal("0.01")
+ZERO = Decimal("0")
+HUNDRED = Decimal("100")
+
+
+class AmountError(ValueError):
+    """Text that is not an amount; the message is a clerk-readable Chinese sentence."""
+
+
+def round2(value: Decimal) -> Decimal:
+    """Round half up to 2 decimal places, as the budget system does."""
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def format2(value: Decimal | None) -> str:
+    """Two decimals, no thousands separators: the form the budget system prints."""
+    if value is None:
+        return ""
+    return f"{round2(value):f}"
+
+
+def format_plain(value: Decimal | None) -> str:
+    """The shortest exact text for a value: 10 rather than 10.00, 1.5 rather than 1.50."""
+    if value is None:
+        return ""
+    text = f"{value:f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text or "0"
+
+
+def parse_decimal(text: str | int | Decimal | None, what: str = "金额") -> Decimal | None:
+    """Read an amount or a number of points; blank gives None.
+
+    Accepts full-width digits, thousands separators, a leading ¥ or ￥ and surrounding
+    spaces; refuses anything else with a one-line Chinese reason.
+    """
+    if text is None:
+        return None
+    if isinstance(text, Decimal):
+        return text
+    if isinstance(text, bool):
+        raise AmountError(f"{what} 不是数字：{text}")
+    if isinstance(text, int):
+        return Decimal(text)
+    cleaned = to_halfwidth(str(text)).strip().replace(",", "").replace(" ", "")
+    cleaned = cleaned.lstrip("¥￥")
+    if cleaned == "":
+        return None
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        raise AmountError(f"{what} 不是数字：{text}") from None
+    if not value.is_finite():
+        raise AmountError(f"{what} 不是数字：{text}")
+    return value
+
+
+def to_hundredths(value: Decimal | None) -> int | None:
+    """Store form: an exact integer count of hundredths (fen for amounts in yuan)."""
+    if value is None:
+        return None
+    return int(round2(value) * 100)
+
+
+def from_hundredths(count: int | None) -> Decimal | None:
+    if count is None:
+        return None
+    return (Decimal(count) / 100).quantize(CENT)

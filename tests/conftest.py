@@ -1,0 +1,40 @@
+"""Shared fixtures: the published sample forms, read through the app's own reader."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+DATA = Path(__file__).parent / "data"
+SAMPLE_FILES = sorted(DATA.glob("*.json"))
+SELF_EVALUATION_FILES = [p for p in SAMPLE_FILES
+                         if json.loads(p.read_text(encoding="utf-8"))["kind"] == "self_evaluation"]
+
+
+def sample_path(stem: str) -> Path:
+    return DATA / f"{stem}.json"
+
+
+def load_sample(stem: str):
+    from desktop.interchange.json_form import read_form
+    return read_form(sample_path(stem))
+
+
+@pytest.fixture
+def guangming():
+    return load_sample("guangming-2024-market")
+
+
+@pytest.fixture
+def digital_city():
+    return load_sample("longhua-2022-digital-city")
+
+
+@pytest.fixture
+def grid_info():
+    return load_sample("longhua-2022-grid-info")
