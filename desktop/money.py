@@ -6,7 +6,7 @@ way out to text, so no float ever touches money.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
 from desktop.textnorm import to_halfwidth
 
@@ -20,8 +20,13 @@ class AmountError(ValueError):
 
 
 def round2(value: Decimal) -> Decimal:
-    """Round half up to 2 decimal places, as the budget system does."""
-    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+    """Round half up to 2 decimal places, as the budget system does.
+
+    The working precision grows with the value: under the default 28 digits a value of
+    10^26 or more cannot be quantized to cents and Decimal raises InvalidOperation.
+    """
+    digits = max(28, value.adjusted() + 3) if value.is_finite() else 28
+    return value.quantize(CENT, rounding=ROUND_HALF_UP, context=Context(prec=digits))
 
 
 def format2(value: Decimal | None) -> str:

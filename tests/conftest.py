@@ -38,3 +38,34 @@ def digital_city():
 @pytest.fixture
 def grid_info():
     return load_sample("longhua-2022-grid-info")
+
+
+@pytest.fixture
+def store_url(tmp_path: Path) -> str:
+    """A fresh SQLite file per test."""
+    return f"sqlite:///{tmp_path / 'jixiao.sqlite3'}"
+
+
+@pytest.fixture
+def store(store_url: str):
+    from db.store import Store
+    with Store(store_url) as opened:
+        yield opened
+
+
+@pytest.fixture
+def service(store):
+    from desktop.editing.service import FormService
+    return FormService(store)
+
+
+@pytest.fixture
+def reopen(store_url: str):
+    """Load a form through a second, independent Store on the same file."""
+    from db.store import Store
+
+    def load(form_id: int):
+        with Store(store_url) as other:
+            return other.load_form(form_id)
+
+    return load

@@ -1,0 +1,90 @@
+"""Plain values the store hands out and takes in: never table rows, so never detached."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from desktop.forms import Form, FormKind
+
+
+class FormState(StrEnum):
+    """Where a form stands in the clerk's work; set by whoever checks or exports it."""
+
+    DRAFT = "draft"          # 草稿
+    PROBLEMS = "problems"    # 有问题
+    CHECKED = "checked"      # 已检查
+    EXPORTED = "exported"    # 已导出
+
+
+class StoreError(Exception):
+    """The store refused or failed a request; str(error) is one Chinese line."""
+
+
+class FormNotFound(StoreError, LookupError):
+    """No form with that id: deleted meanwhile, or never there."""
+
+    def __init__(self, form_id: int) -> None:
+        super().__init__(f"找不到编号为 {form_id} 的表格（可能已被删除）")
+        self.form_id = form_id
+
+
+@dataclass(frozen=True)
+class FormSummary:
+    """One line of the list of stored forms."""
+
+    id: int
+    kind: FormKind
+    layout: str
+    year: int
+    code: str
+    name: str
+    unit: str
+    state: FormState
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class StoredForm:
+    """A form's content with its place in the store: what it takes to put it back."""
+
+    form: Form
+    summary: FormSummary
+
+
+@dataclass(frozen=True)
+class Touched:
+    """Which parts of a stored form a change rewrote, so a write touches only those rows.
+
+    `indicator_rows` are positions whose cells changed; `indicators_from` is the first
+    position from which rows were inserted, removed or moved (every row from there on
+    is rewritten). The same for task lines. `header` covers the form row itself
+    (header texts, goal texts, funds weight, level-1 weights, details).
+    """
+
+    header: bool = False
+    funds: frozenset[str] = frozenset()
+    budget: bool = False
+    indicator_rows: frozenset[int] = frozenset()
+    indicators_from: int | None = None
+    task_rows: frozenset[int] = frozenset()
+    tasks_from: int | None = None
+
+    def __or__(self, other: Touched) -> Touched:
+        return Touched(
+            header=self.header or other.header,
+            funds=self.funds | other.funds,
+            budget=self.budget or other.budget,
+            indicator_rows=self.indicator_rows | other.indicator_rows,
+            indicators_from=_earliest(self.indicators_from, other.indicators_from),
+            task_rows=self.task_rows | other.task_rows,
+            tasks_from=_earliest(self.tasks_from, other.tasks_from))
+
+
+def _earliest(first: int | None, second: int | None) -> int | None:
+    if first is None or second is None:
+        return second if first is None else first
+    return min(first, second)
+

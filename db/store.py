@@ -1,0 +1,183 @@
+"""The store: every stored form, read and written one whole transaction at a time.
+
+Every public write is a single transaction: it commits whole or, on any failure, rolls
+back and leaves the store exactly as it was. Reads return fresh domain dataclasses or
+frozen summaries, never table rows, so nothing handed out can go stale with a session.
+Mapping between the two lives in `db.mapping`; the statements in `db.reads` and
+`db.writes`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlmodel import Session
+
+from db import mapping, reads, writes
+from db.engine import make_engine, resolve_url, writing
+from db.migrate import upgrade
+from db.records import (
+    FormState, FormSummary, StoredForm, StoreError, Touched,
+)
+from desktop.forms import Form, FormKind
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _aware(moment: datetime) -> datetime:
+    """Timestamps are kept in UTC; a naive one is taken to be UTC already."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def _state(value: FormState | str) -> FormState:
+    try:
+        return FormState(value)
+    except ValueError:
+        raise StoreError(f"未知的表格状态：{value}") from None
+
+
+def _stored(parts: mapping.StoredParts) -> StoredForm:
+    return StoredForm(mapping.build_form(parts), reads.summary_of(parts.row))
+
+
+class Store:
+    """All forms of one database (a SQLite file by default; any SQLAlchemy URL)."""
+
+    def __init__(self, url: str) -> None:
+        """Connect and bring the schema to the newest revision (a no-op when current)."""
+        self.url = url
+        self.engine = make_engine(url)
+        self._writer = writing(self.engine)
+        try:
+            with self._translated_errors():
+                upgrade(self.engine)
+        except BaseException:
+            self.engine.dispose()
+            raise
+
+    @classmethod
+    def open(cls, url: str | None = None) -> Store:
+        """The store at `url`, else $JIXIAO_DB, else the user's default file."""
+        return cls(resolve_url(url))
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------ sessions
+
+    @contextmanager
+    def _reading(self) -> Iterator[Session]:
+        with self._translated_errors(), Session(self.engine) as session:
+            yield session
+
+    @contextmanager
+    def _transaction(self) -> Iterator[Session]:
+        """One write transaction: commit on success, roll back on any exception."""
+        with self._translated_errors(), Session(self._writer) as session, session.begin():
+            yield session
+
+    @contextmanager
+    def _translated_errors(self) -> Iterator[None]:
+        try:
+            yield
+        except OperationalError as error:
+            if "locked" in str(error.orig):
+                raise StoreError("数据库正被另一个程序使用，请稍后再试") from error
+            raise StoreError(f"数据库操作失败：{error.orig}") from error
+        except SQLAlchemyError as error:
+            raise StoreError(f"数据库操作失败：{error}") from error
+
+    # ------------------------------------------------------------ whole forms
+
+    def add_form(self, form: Form, *, state: FormState | str = FormState.DRAFT) -> int:
+        """Store a new form and return its id (never an id a deleted form had)."""
+        now = _now()
+        with self._transaction() as session:
+            return writes.insert_form(session, form, form_id=None, state=_state(state),
+                                      created_at=now, now=now)
+
+    def restore_form(self, stored: StoredForm) -> None:
+        """Put a deleted form back under its old id, state and creation time.
+
+        This is the undo of a delete: steps recorded against the id apply again.
+        """
+        summary = stored.summary
+        with self._transaction() as session:
+            writes.insert_form(session, stored.form, form_id=summary.id,
+                               state=summary.state, created_at=_aware(summary.created_at),
+                               now=_now())
+
+    def load_form(self, form_id: int) -> Form:
+        """A fresh copy of the stored form, as plain domain dataclasses."""
+        with self._reading() as session:
+            return mapping.build_form(reads.read_parts(session, form_id))
+
+    def replace_form(self, form_id: int, form: Form) -> StoredForm:
+        """Overwrite everything the form holds, keeping its id, state and creation time;
+        return the content it replaced."""
+        now = _now()
+        with self._transaction() as session:
+            replaced = _stored(reads.read_parts(session, form_id))
+            writes.update_header(session, form_id, form, now)
+            writes.delete_children(session, form_id)
+            writes.insert_children(session, form_id, form)
+        return replaced
+
+    def delete_form(self, form_id: int) -> StoredForm:
+        """Remove the form and (ON DELETE CASCADE) all its rows; return what was removed."""
+        with self._transaction() as session:
+            parts = reads.read_parts(session, form_id)
+            removed = _stored(parts)
+            session.delete(parts.row)
+        return removed
+
+    def write_changes(self, form_id: int, form: Form, touched: Touched) -> None:
+        """Store the parts of `form` named by `touched`; the write path's one call."""
+        now = _now()
+        with self._transaction() as session:
+            writes.write_touched(session, form_id, form, touched, now)
+
+    def set_state(self, form_id: int, state: FormState | str) -> None:
+        """Record where the clerk's work stands; not a change to the form's content."""
+        checked = _state(state)
+        with self._transaction() as session:
+            reads.form_row(session, form_id).state = checked.value
+
+    # ------------------------------------------------------------ lists
+
+    def summary(self, form_id: int) -> FormSummary:
+        with self._reading() as session:
+            return reads.summary_of(reads.form_row(session, form_id))
+
+    def list_forms(self, year: int | None = None, code: str | None = None,
+                   kind: FormKind | None = None) -> list[FormSummary]:
+        """Stored forms, newest year first, then by unit, code and name."""
+        with self._reading() as session:
+            return reads.summaries(session, year, code, kind)
+
+    def find_form(self, year: int, code: str, kind: FormKind) -> int | None:
+        """The id of the form of that kind for that project (or unit) and year.
+
+        A blank code identifies nothing, so it finds nothing; of several matches the
+        oldest wins.
+        """
+        if not code.strip():
+            return None
+        with self._reading() as session:
+            return reads.first_form_id(session, year, code, kind)
+
+    def years(self) -> list[int]:
+        """The years that have at least one form, newest first."""
+        with self._reading() as session:
+            return reads.stored_years(session)

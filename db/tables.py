@@ -1,0 +1,156 @@
+"""The store's tables: what the clerk typed, and nothing the rules can compute.
+
+Amounts, weights and scores are exact integer counts of hundredths (fen for yuan):
+SQLite's NUMERIC is a float that loses cents on large amounts and SUM() returns a
+float. BigInteger, because a 32-bit integer on another database tops out at about
+21 million yuan in fen.
+
+There are no ORM relationships on purpose: the store reads and writes child rows with
+explicit statements, hands out plain domain objects, and lets ON DELETE CASCADE remove
+children. (This module must not use `from __future__ import annotations`: SQLModel
+reads the annotations at class creation.)
+
+Every change here needs a migration in db/migrations/versions; a test compares the
+migrated schema with these classes.
+"""
+
+from datetime import datetime
+
+from sqlalchemy import BigInteger, CheckConstraint, Index, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+FORM_KINDS = ("self_evaluation", "project_target", "unit_target")
+FORM_STATES = ("draft", "problems", "checked", "exported")
+FUNDS_LINE_SOURCES = ("fiscal", "carryover", "other", "stated_total")
+
+
+def _one_of(column: str, values: tuple[str, ...]) -> str:
+    quoted = ", ".join(f"'{value}'" for value in values)
+    return f"{column} IN ({quoted})"
+
+
+class FormRow(SQLModel, table=True):
+    """One form: its header, goal texts and settings.
+
+    `code` is the 项目编码 or the unit's code, always text (19-21 digit codes overflow
+    integers). `unit` is 实施单位 / 申报单位 / 单位名称 as typed. A unit target's
+    年度总体目标 is kept in `goal_expected`: it is the goal the unit expects to reach.
+    `level1_weights`, `details` and `meta` are JSON objects kept in typed order; the
+    weights in them are exact decimal strings.
+    """
+
+    __tablename__ = "form"
+    __table_args__ = (
+        CheckConstraint(_one_of("kind", FORM_KINDS), name="ck_form_kind"),
+        CheckConstraint(_one_of("state", FORM_STATES), name="ck_form_state"),
+        {"sqlite_autoincrement": True},  # a deleted form's id is never handed out again
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str
+    layout: str
+    profile: str
+    year: int = Field(index=True)
+    code: str = Field(index=True)
+    name: str = Field(index=True)
+    unit: str
+    budget_unit: str = ""
+    unit_code: str | None = None
+    competent_department: str = ""
+    amount_unit: str = ""
+    goal_expected: str = Field(default="", sa_type=Text)
+    goal_actual: str = Field(default="", sa_type=Text)
+    funds_weight_hundredths: int | None = Field(default=None, sa_type=BigInteger)
+    level1_weights: str = Field(default="{}", sa_type=Text)
+    details: str = Field(default="{}", sa_type=Text)
+    meta: str = Field(default="{}", sa_type=Text)
+    state: str = "draft"
+    created_at: datetime
+    updated_at: datetime
+
+
+class FundsLineRow(SQLModel, table=True):
+    """A row of the funds block of a self-evaluation: 财政拨款, 上年结转, 其他资金.
+
+    `stated_total` is the 年度资金总额 row as an imported file printed it, kept only so
+    a disagreement with the sum can be pointed out; the app always computes the sum.
+    """
+
+    __tablename__ = "funds_line"
+    __table_args__ = (
+        UniqueConstraint("form_id", "source", name="uq_funds_line_form_source"),
+        CheckConstraint(_one_of("source", FUNDS_LINE_SOURCES), name="ck_funds_line_source"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    form_id: int = Field(foreign_key="form.id", ondelete="CASCADE")
+    source: str
+    initial_hundredths: int | None = Field(default=None, sa_type=BigInteger)
+    annual_hundredths: int | None = Field(default=None, sa_type=BigInteger)
+    executed_hundredths: int | None = Field(default=None, sa_type=BigInteger)
+
+
+class BudgetItemRow(SQLModel, table=True):
+    """One amount of a project target's money block (项目总预算, 项目当年预算, …)."""
+
+    __tablename__ = "budget_item"
+    __table_args__ = (
+        UniqueConstraint("form_id", "position", name="uq_budget_item_form_position"),
+        UniqueConstraint("form_id", "key", name="uq_budget_item_form_key"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    form_id: int = Field(foreign_key="form.id", ondelete="CASCADE")
+    position: int
+    key: str
+    amount_hundredths: int | None = Field(default=None, sa_type=BigInteger)
+
+
+class TaskLineRow(SQLModel, table=True):
+    """A task line of a unit target's budget, or (is_stated_total) its printed 金额合计."""
+
+    __tablename__ = "task_line"
+    __table_args__ = (
+        UniqueConstraint("form_id", "is_stated_total", "position",
+                         name="uq_task_line_form_position"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    form_id: int = Field(foreign_key="form.id", ondelete="CASCADE")
+    position: int
+    is_stated_total: bool = False
+    name: str = ""
+    content: str = Field(default="", sa_type=Text)
+    total_hundredths: int | None = Field(default=None, sa_type=BigInteger)
+    fiscal_hundredths: int | None = Field(default=None, sa_type=BigInteger)
+    other_hundredths: int | None = Field(default=None, sa_type=BigInteger)
+
+
+class IndicatorRow(SQLModel, table=True):
+    """One row of 年度绩效指标. A NULL score means the clerk typed none: the rule's
+    suggestion applies, and is computed, never stored."""
+
+    __tablename__ = "indicator"
+    __table_args__ = (
+        UniqueConstraint("form_id", "position", name="uq_indicator_form_position"),
+        Index("ix_indicator_name", "name"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    form_id: int = Field(foreign_key="form.id", ondelete="CASCADE")
+    position: int
+    level1: str = ""
+    level2: str = ""
+    name: str = ""
+    target: str = Field(default="", sa_type=Text)
+    unit: str = ""
+    actual: str = Field(default="", sa_type=Text)
+    weight_hundredths: int | None = Field(default=None, sa_type=BigInteger)
+    score_hundredths: int | None = Field(default=None, sa_type=BigInteger)
+    deviation: str = Field(default="", sa_type=Text)
+    grade: str = ""
+
+
+STORE_MODELS = (FormRow, FundsLineRow, BudgetItemRow, TaskLineRow, IndicatorRow)
+STORE_TABLE_NAMES = frozenset(str(model.__tablename__) for model in STORE_MODELS)
+metadata = SQLModel.metadata

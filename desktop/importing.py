@@ -1,0 +1,64 @@
+"""Bringing form files into the store, file by file, all or nothing per file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from db.records import StoreError
+from desktop.editing.errors import EditError
+from desktop.editing.service import FormService
+from desktop.forms import Form
+from desktop.interchange.errors import FormFileError
+from desktop.interchange.files import expand_paths, read_form_file
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    path: Path
+    form_id: int | None   # None when the file was refused or skipped
+    message: str          # one line for the clerk
+
+    @property
+    def ok(self) -> bool:
+        return self.form_id is not None
+
+
+def existing_form_id(service: FormService, form: Form) -> int | None:
+    """The stored form this one would duplicate: same kind and year, same code or name."""
+    if form.code:
+        return service.store.find_form(form.year, form.code, form.kind)
+    for summary in service.store.list_forms(year=form.year, kind=form.kind):
+        if not summary.code and summary.name == form.name:
+            return summary.id
+    return None
+
+
+def import_form(service: FormService, path: Path, form: Form, replace: bool) -> ImportResult:
+    existing = existing_form_id(service, form)
+    if existing is not None and not replace:
+        return ImportResult(path, None, f"{path}：{form.year} 年「{form.name}」已在库中，"
+                                        "未导入（覆盖请加 --replace）")
+    try:
+        if existing is not None:
+            service.replace_form(existing, form, label="导入覆盖表格")
+            return ImportResult(path, existing, f"{path}：已覆盖 {form.year} 年「{form.name}」")
+        form_id, _step = service.create_form(form, label="导入表格")
+    except (EditError, StoreError) as error:
+        return ImportResult(path, None, f"{path}：{error}")
+    return ImportResult(path, form_id, f"{path}：已导入 {form.year} 年「{form.name}」")
+
+
+def import_files(service: FormService, paths: Iterable[str | Path],
+                 replace: bool = False) -> list[ImportResult]:
+    """Read each file completely before anything is written; a bad file writes nothing."""
+    results = []
+    for path in expand_paths(paths):
+        try:
+            form = read_form_file(path)
+        except FormFileError as error:
+            results.append(ImportResult(path, None, str(error)))
+            continue
+        results.append(import_form(service, path, form, replace))
+    return results

@@ -1,0 +1,132 @@
+"""The schema is versioned from the first release, and migrating never loses a row."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from alembic import command
+from sqlalchemy import inspect, text
+
+from db import migrate
+from db.engine import make_engine
+from db.migrate import current_revision, head_revision, make_config, schema_differences
+from db.records import StoreError
+from db.store import Store
+from db.tables import STORE_TABLE_NAMES
+
+
+def test_a_fresh_file_is_migrated_to_head(store: Store) -> None:
+    assert current_revision(store.engine) == head_revision() == "0001"
+    assert STORE_TABLE_NAMES <= set(inspect(store.engine).get_table_names())
+
+
+def test_the_migrated_schema_matches_the_table_classes(store: Store) -> None:
+    assert schema_differences(store.engine) == []
+
+
+def test_the_comparison_notices_a_missing_index(store: Store) -> None:
+    with store.engine.begin() as connection:
+        connection.execute(text("DROP INDEX ix_indicator_name"))
+    differences = schema_differences(store.engine)
+    assert [(d[0], d[1].name) for d in differences] == [("add_index", "ix_indicator_name")]
+
+
+def test_a_file_that_is_not_a_database_is_refused(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "notes.sqlite3"
+    path.write_bytes(b"this is not a database, it is a clerk's notes " * 100)
+    with pytest.raises(StoreError, match="数据库"):
+        Store(f"sqlite:///{path}")
+    assert path.read_bytes().startswith(b"this is not a database")
+
+
+def test_a_store_at_0001_is_left_alone_and_keeps_its_data(store_url: str, guangming,
+                                                         monkeypatch) -> None:
+    engine = make_engine(store_url)
+    with engine.begin() as connection:
+        command.upgrade(make_config(connection), "0001")
+    engine.dispose()
+    with Store(store_url) as store:
+        form_id = store.add_form(guangming)
+
+    def must_not_run(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise AssertionError("a store at head was migrated again")
+
+    monkeypatch.setattr(migrate.command, "upgrade", must_not_run)
+    with Store(store_url) as store:
+        assert current_revision(store.engine) == "0001"
+        assert store.load_form(form_id) == guangming
+
+
+def test_a_failed_upgrade_leaves_no_half_schema(store_url: str, monkeypatch) -> None:
+    """DDL runs inside our own BEGIN, so a failure after it rolls the tables back too."""
+
+    def fail(_connection) -> None:  # type: ignore[no-untyped-def]
+        raise StoreError("simulated integrity failure")
+
+    monkeypatch.setattr(migrate, "_check_foreign_keys", fail)
+    with pytest.raises(StoreError):
+        Store(store_url)
+    engine = make_engine(store_url)
+    assert inspect(engine).get_table_names() == []
+    engine.dispose()
+
+
+def test_a_store_from_a_newer_release_is_refused_clearly(store_url: str) -> None:
+    Store(store_url).close()
+    engine = make_engine(store_url)
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    engine.dispose()
+    with pytest.raises(StoreError, match="更新版本"):
+        Store(store_url)
+
+
+def test_foreign_keys_are_back_on_after_migrating(store: Store) -> None:
+    with store.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar_one() == 1
+
+
+def test_downgrade_then_upgrade_round_trips(store_url: str) -> None:
+    Store(store_url).close()
+    engine = make_engine(store_url)
+    with engine.begin() as connection:
+        command.downgrade(make_config(connection), "base")
+    assert set(inspect(engine).get_table_names()) <= {"alembic_version"}
+    engine.dispose()
+    with Store(store_url) as store:
+        assert schema_differences(store.engine) == []
+
+
+REBUILD_FORM_TABLE = '''"""Rebuild the form table, as a column change through batch mode does."""
+from alembic import op
+
+revision = "0002"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("form", recreate="always"):
+        pass
+
+
+def downgrade() -> None:
+    pass
+'''
+
+
+def test_a_table_rebuild_keeps_every_child_row(  # type: ignore[no-untyped-def]
+        store_url: str, tmp_path, guangming, monkeypatch) -> None:
+    """Batch mode drops and recreates the parent table; with foreign keys on, SQLite
+    would cascade that DROP into every funds line and indicator."""
+    with Store(store_url) as store:
+        form_id = store.add_form(guangming)
+    migrations = tmp_path / "migrations"
+    shutil.copytree(migrate.MIGRATIONS, migrations)
+    (migrations / "versions" / "0002_rebuild_form.py").write_text(REBUILD_FORM_TABLE)
+    monkeypatch.setattr(migrate, "MIGRATIONS", migrations)
+    with Store(store_url) as store:
+        assert current_revision(store.engine) == "0002"
+        assert store.load_form(form_id) == guangming
