@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench clean
+.PHONY: run test bench translations clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "需要 Python 3.11（$(PYTHON) 未找到）"; exit 1; }
@@ -21,6 +21,11 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
+
+# Refresh resources/i18n/jixiao_zh_CN.ts from desktop/ui (keeping translations) and
+# compile the .qm; commit both.
+translations: $(STAMP)
+	$(BIN)/python tools/update_translations.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache

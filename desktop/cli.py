@@ -33,6 +33,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="jixiao", description="绩效填报助手：填报、检查、导入导出绩效表格。"
                                                 "不带子命令时打开窗口。")
     parser.add_argument("--version", action="version", version=f"jixiao {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help="在屏幕外打开窗口，修改并撤销一个得分，检查总分（用于安装后自检）")
     parser.add_argument("--db", help="数据库：文件路径或 SQLAlchemy URL（默认用户数据目录；"
                                      "也可用环境变量 JIXIAO_DB）")
     commands = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
@@ -68,6 +70,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
+    if args.self_test:
+        from desktop.ui.self_test import run_self_test
+        return run_self_test()
     if args.command is None:
         return _run_window(args.db)
     from desktop import commands  # the store and rules load only when a command needs them

@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+# Settings (the window's language) and the default store must never be the user's own.
+_SANDBOX = tempfile.mkdtemp(prefix="jixiao-tests-")
+os.environ["XDG_CONFIG_HOME"] = os.path.join(_SANDBOX, "config")
+os.environ["XDG_DATA_HOME"] = os.path.join(_SANDBOX, "data")
+os.environ.pop("JIXIAO_DB", None)
 
 DATA = Path(__file__).parent / "data"
 SAMPLE_FILES = sorted(DATA.glob("*.json"))

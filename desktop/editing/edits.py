@@ -22,7 +22,7 @@ from desktop.editing.errors import EditError
 from desktop.editing.fields import (
     collection_spec, field_spec, is_index, is_keyed, row_number,
 )
-from desktop.editing.paths import ABSENT, Path, put, value_at
+from desktop.editing.paths import ABSENT, Path, own_along, put, value_at
 from desktop.forms import Form
 
 __all__ = ["ABSENT", "Applied", "Edit", "EditError", "InsertRows", "MoveRows", "RemoveRows",
@@ -136,16 +136,28 @@ class Applied:
     backward: tuple[Edit, ...]
 
 
-def apply_all(form: Form, edits: Sequence[Edit]) -> Applied:
-    """Apply the edits in order to a deep copy; the given form is never touched.
+def _containers(edit: Edit) -> Path:
+    """The path of the innermost container an edit changes in place."""
+    if isinstance(edit, SetValue):
+        return edit.path[:-1]
+    return (edit.collection,)
 
-    An edit whose inverse is itself (a value set to what it was, a move onto itself)
-    changed nothing and is dropped, so an unchanged cell makes no step and no write.
+
+def apply_all(form: Form, edits: Sequence[Edit]) -> Applied:
+    """Apply the edits in order to a copy; the given form is never touched.
+
+    The copy shares every part the edits do not change (see `own_along`), which keeps
+    an edit of a large form cheap. An edit whose inverse is itself (a value set to what
+    it was, a move onto itself) changed nothing and is dropped, so an unchanged cell
+    makes no step and no write.
     """
-    after = copy.deepcopy(form)
+    after = copy.copy(form)
+    owned = {id(after)}
     forward: list[Edit] = []
     backward: list[Edit] = []
     for edit in edits:
+        _check_path(after, edit)
+        own_along(after, _containers(edit), owned)
         inverse = edit.apply(after)
         done = _as_kept(edit, after)
         if done != inverse:
@@ -164,3 +176,11 @@ def _as_kept(edit: Edit, form: Form) -> Edit:
         rows = inserted[edit.index:edit.index + len(edit.rows)]
         return InsertRows(edit.collection, edit.index, tuple(copy.copy(row) for row in rows))
     return edit
+
+
+def _check_path(form: Form, edit: Edit) -> None:
+    """Refuse a path that names no place before copying along it."""
+    if isinstance(edit, SetValue):
+        field_spec(form, edit.path)
+    else:
+        collection_spec(form, edit.collection)

@@ -6,6 +6,7 @@ only walk: attributes of dataclasses, keys of dicts, indexes of lists.
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from desktop.forms import Form
@@ -66,3 +67,30 @@ def put(form: Form, path: Path, value: Any) -> None:
             holder[last] = value
     else:
         setattr(holder, str(last), value)
+
+
+def _assign(holder: Any, part: str | int, value: Any) -> None:
+    if isinstance(holder, list):
+        holder[int(part)] = value
+    elif isinstance(holder, dict):
+        holder[part] = value
+    else:
+        setattr(holder, str(part), value)
+
+
+def own_along(form: Form, path: Path, owned: set[int]) -> None:
+    """Make every container on `path` (the form itself excepted) a private shallow copy.
+
+    Copy-on-write: a step copies only what it changes, so editing one cell of a
+    300-row form copies one list and one row instead of the whole form. The form
+    before the step keeps the originals untouched; `owned` holds the ids of what this
+    step has already copied, so nothing is copied twice.
+    """
+    holder: Any = form
+    for part in path:
+        child = _step(holder, part)
+        if id(child) not in owned:
+            child = copy.copy(child)
+            _assign(holder, part, child)
+            owned.add(id(child))
+        holder = child

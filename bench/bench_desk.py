@@ -1,0 +1,82 @@
+"""The desk's two speed goals: an accepted edit to every total and finding on screen for
+a 300-indicator form (goal ≤ 5 ms), and start-up to an interactive window against a
+bare PySide6 QMainWindow started the same way (goal ≤ 1.5×)."""
+
+from __future__ import annotations
+
+import copy
+import itertools
+import os
+import sqlite3
+import sys
+import tempfile
+from decimal import Decimal
+from pathlib import Path
+
+from bench.common import ROOT, Figure, median_process_seconds, median_seconds
+
+sys.path.insert(0, str(ROOT / "tests"))
+
+ROWS = 300
+
+
+def big_form():
+    """The Guangming sample's rows repeated to 300, weights spread so they sum to 90."""
+    from conftest import load_sample
+    from desktop.rules.weights import spread_evenly
+    form = load_sample("guangming-2024-market")
+    rows = list(itertools.islice(itertools.cycle(form.indicators), ROWS))
+    form.indicators = [copy.deepcopy(row) for row in rows]
+    for level1, points in form.level1_weights.items():
+        members = [row for row in form.indicators if row.level1 == level1]
+        for row, weight in zip(members, spread_evenly(points, len(members))):
+            row.weight, row.score = weight, None
+    return form
+
+
+def edit_to_totals(folder: Path) -> tuple[float, float]:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+    from db.store import Store
+    from desktop.editing.service import FormService
+    from desktop.presenters.session import FormSession
+    from desktop.ui.indicator_panel import IndicatorPanel
+    app = QApplication.instance() or QApplication([])
+    path = folder / "edit.sqlite3"
+    service = FormService(Store(f"sqlite:///{path}"))
+    form_id, _ = service.create_form(big_form())
+    panel = IndicatorPanel(FormSession.open(service, form_id))
+    panel.resize(1200, 800)
+    panel.show()
+    app.processEvents()
+    index = panel.model.index(0, panel.grid.column_of("actual"))
+    values = itertools.cycle(["300人", "200人", "250人"])
+    edit = median_seconds(lambda: panel.model.setData(index, next(values),
+                                                      Qt.ItemDataRole.EditRole), repeat=60)
+    connection = sqlite3.connect(path)
+    counter = itertools.count()
+    floor = median_seconds(lambda: (connection.execute(
+        "UPDATE indicator SET actual = ? WHERE form_id = ? AND position = 0",
+        (f"{next(counter)}人", form_id)), connection.commit()), repeat=60)
+    connection.close()
+    service.store.close()
+    return edit, floor
+
+
+def startup(folder: Path) -> tuple[float, float]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_LOGGING_RULES": "qt.qpa.*=false"}
+    store = str(folder / "startup.sqlite3")
+    median_process_seconds(["-m", "bench.startup_probe", "app", store], repeat=1, env=env)
+    app = median_process_seconds(["-m", "bench.startup_probe", "app", store], repeat=7, env=env)
+    bare = median_process_seconds(["-m", "bench.startup_probe", "bare"], repeat=7, env=env)
+    return app, bare
+
+
+def run() -> list[Figure]:
+    with tempfile.TemporaryDirectory() as folder:
+        edit, floor = edit_to_totals(Path(folder))
+        app, bare = startup(Path(folder))
+    return [Figure(f"edit → totals and findings on screen ({ROWS} indicators)", edit,
+                   "one-row SQLite UPDATE + commit", floor, "≤ 5 ms absolute"),
+            Figure("start-up to an interactive window", app, "bare PySide6 QMainWindow", bare,
+                   "≤ 1.5×")]

@@ -1,0 +1,225 @@
+"""The left-hand browser: every stored form by year and unit, with a search box.
+
+The panel owns no data of its own: rows come from `BrowserPresenter` (Qt-free) and
+land in `BrowserModel`; the search box drives a `FormFilter`. A refresh after an edit
+updates rows in place, and a full rebuild keeps the clerk's selection, collapsed
+branches and scroll position, so the browser never jumps under the mouse.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView, QLineEdit, QTreeView, QVBoxLayout, QWidget,
+)
+
+from db.records import FormNotFound
+from db.store import Store
+from desktop.presenters.browser import BrowserEntry, BrowserPresenter
+from desktop.ui.browser_model import FORM_ID_ROLE, GROUP_KEY_ROLE, BrowserModel, Column, FormFilter
+
+VISUAL_ORDER = (Column.NAME, Column.TOTAL, Column.GRADE, Column.STATE, Column.FINDINGS,
+                Column.KIND, Column.CODE)
+"""The figures right after the name: in a narrow dock the clerk sees total, grade, state
+and findings without scrolling; the long kind title and the 21-digit code come last.
+The model's columns keep their documented order (Column)."""
+NAME_COLUMN_MAX = 300
+"""Widest the Name column grows by itself; longer names elide (the tooltip has them)."""
+COLUMN_PADDING = 12
+"""Air beyond the widest text, so two-character Chinese headers (总分, 问题) breathe."""
+ACTIVATE_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class BrowserPanel(QWidget):
+    """Search box over a tree of forms; a click or Enter on a form asks to open it."""
+
+    form_activated = Signal(int)
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.presenter = BrowserPresenter(store)
+        self.model = BrowserModel(self)
+        self.proxy = FormFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.search = QLineEdit(self)
+        self.search.setClearButtonEnabled(True)
+        self.view = QTreeView(self)
+        self._collapsed: set[str] = set()
+        self._applying_expansion = False
+        self._set_up_view()
+        self._lay_out()
+        self.search.textChanged.connect(self._search_changed)
+        self.search.returnPressed.connect(self._open_first_match)
+        self.retranslate()
+        self.refresh()
+
+    def _set_up_view(self) -> None:
+        view = self.view
+        view.setModel(self.proxy)
+        view.setUniformRowHeights(True)
+        view.setAlternatingRowColors(True)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = view.header()
+        header.setStretchLastSection(False)
+        for visual, column in enumerate(VISUAL_ORDER):
+            header.moveSection(header.visualIndex(column), visual)
+        view.clicked.connect(self._activate)
+        view.expanded.connect(lambda index: self._remember_expansion(index, True))
+        view.collapsed.connect(lambda index: self._remember_expansion(index, False))
+        view.installEventFilter(self)
+
+    def _lay_out(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search)
+        layout.addWidget(self.view)
+
+    # ------------------------------------------------------------ for the main window
+
+    def refresh(self) -> None:
+        """Re-read every form from the store; only forms edited since are re-evaluated."""
+        entries = self.presenter.entries()
+        shape = [(entry.form_id, entry.year, entry.unit) for entry in entries]
+        if shape == self.model.layout_key():
+            for entry in entries:
+                self.model.update_entry(entry)
+            return
+        self._rebuild(entries)
+
+    def update_form(self, form_id: int) -> None:
+        """Re-evaluate one form and rewrite its row in place (a rebuild only when the
+        form moved to another year or unit, appeared or was deleted)."""
+        old = self.model.entries.get(form_id)
+        try:
+            entry = self.presenter.entry(form_id)
+        except FormNotFound:
+            entry = None
+        if old is None or entry is None or entry.group != old.group:
+            self.refresh()
+            return
+        self.model.update_entry(entry)
+
+    def select_form(self, form_id: int, *, reveal: bool = True) -> bool:
+        """Make the form current and visible (with `reveal`, clearing a search that
+        hides it); does not emit form_activated. False when the form is not listed."""
+        index = self._proxy_index(form_id)
+        if not index.isValid() and reveal and form_id in self.model.rows:
+            self.search.clear()
+            index = self._proxy_index(form_id)
+        if not index.isValid():
+            return False
+        self.view.expand(index.parent().parent())
+        self.view.expand(index.parent())
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+        return True
+
+    def current_form_id(self) -> int | None:
+        return self.view.currentIndex().data(FORM_ID_ROLE)
+
+    # ------------------------------------------------------------ language
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.search.setPlaceholderText(self.tr("Search code or name"))
+        self.search.setToolTip(self.tr("Shows the forms whose project code or name "
+                                       "contains the text"))
+        self.model.retranslate()
+        self._fit_columns()
+
+    # ------------------------------------------------------------ internals
+
+    def _rebuild(self, entries: list[BrowserEntry]) -> None:
+        current = self.current_form_id()
+        scroll = self.view.verticalScrollBar().value()
+        self.model.rebuild(entries)
+        self._apply_expansion()
+        self._fit_columns()
+        if current is not None:
+            self.select_form(current, reveal=False)
+        self.view.verticalScrollBar().setValue(scroll)
+
+    def _proxy_index(self, form_id: int) -> QModelIndex:
+        items = self.model.rows.get(form_id)
+        if items is None:
+            return QModelIndex()
+        return self.proxy.mapFromSource(items[Column.NAME].index())
+
+    def _activate(self, index: QModelIndex) -> None:
+        form_id = index.data(FORM_ID_ROLE)
+        if form_id is not None:
+            self.form_activated.emit(form_id)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter on a form row opens it. `activated` is not used: depending on the
+        platform it also fires on a click or double-click, opening a form twice."""
+        if (watched is self.view and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent) and event.key() in ACTIVATE_KEYS):
+            self._activate(self.view.currentIndex())
+            return True
+        return super().eventFilter(watched, event)
+
+    def _open_first_match(self) -> None:
+        """Enter in the search box opens the first form found: type a code, press Enter."""
+        index = self._first_form(QModelIndex())
+        if index is not None:
+            self.view.setCurrentIndex(index)
+            self._activate(index)
+
+    def _first_form(self, parent: QModelIndex) -> QModelIndex | None:
+        for row in range(self.proxy.rowCount(parent)):
+            index = self.proxy.index(row, 0, parent)
+            if index.data(FORM_ID_ROLE) is not None:
+                return index
+            found = self._first_form(index)
+            if found is not None:
+                return found
+        return None
+
+    def _search_changed(self, text: str) -> None:
+        self.proxy.set_query(text)
+        self._apply_expansion()
+
+    def _remember_expansion(self, index: QModelIndex, expanded: bool) -> None:
+        """Branches the clerk collapses stay collapsed across rebuilds (not during a
+        search, which opens everything it finds)."""
+        key = index.data(GROUP_KEY_ROLE)
+        if self._applying_expansion or self.proxy.query or key is None:
+            return
+        (self._collapsed.discard if expanded else self._collapsed.add)(key)
+
+    def _apply_expansion(self) -> None:
+        """Open every year and unit row the clerk has not closed; a filter change or a
+        rebuild makes new proxy rows, which the view would otherwise show closed."""
+        self._applying_expansion = True
+        try:
+            self._expand_children(QModelIndex())
+        finally:
+            self._applying_expansion = False
+
+    def _expand_children(self, parent: QModelIndex | QPersistentModelIndex) -> None:
+        for row in range(self.proxy.rowCount(parent)):
+            index = self.proxy.index(row, 0, parent)
+            key = index.data(GROUP_KEY_ROLE)
+            if key is None:
+                continue
+            collapsed = key in self._collapsed and not self.proxy.query
+            self.view.setFirstColumnSpanned(row, parent, True)  # long unit names
+            self.view.setExpanded(index, not collapsed)
+            self._expand_children(index)
+
+    def _fit_columns(self) -> None:
+        """Every column as wide as its header and its cells, so Chinese headers are
+        never cut; the Name column within reason."""
+        for column in Column:
+            self.view.resizeColumnToContents(column)
+            self.view.setColumnWidth(column, self.view.columnWidth(column) + COLUMN_PADDING)
+        name_width = min(self.view.columnWidth(Column.NAME), NAME_COLUMN_MAX)
+        self.view.setColumnWidth(Column.NAME, name_width)

@@ -1,0 +1,127 @@
+"""One Qt table model for every grid of cells a presenter describes.
+
+The model only forwards: the presenter (IndicatorGrid, FundsTable, TaskTable) knows the
+rows, the cells and what an edit means; the model turns its Cells into Qt roles and
+its edits into steps for the undo stack.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from desktop.editing.errors import EditError
+from desktop.editing.service import Step
+from desktop.presenters.grid import Cell
+
+GREY = QColor("#eceff1")          # the official template's "system fills this" grey
+GREY_TEXT = QColor("#37474f")
+PROBLEM = QColor("#fde0dc")
+OVERRIDDEN = QColor("#fff3cd")
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class CellSource(Protocol):
+    def row_count(self) -> int: ...
+    def column_count(self) -> int: ...
+    def cell(self, row: int, column: int) -> Cell: ...
+    def edit_value(self, row: int, column: int) -> str: ...
+
+
+class CellTableModel(QAbstractTableModel):
+    """`step_done` carries each accepted edit's Step; `refused` the one-line reason."""
+
+    step_done = Signal(object)
+    refused = Signal(str)
+
+    def __init__(self, source: CellSource, commit: Callable[[int, int, str], Step | None],
+                 headers: Callable[[int], str], row_labels: Callable[[int], str] | None = None,
+                 parent: Any = None) -> None:
+        super().__init__(parent)
+        self.source = source
+        self._commit = commit
+        self._headers = headers
+        self._row_labels = row_labels
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else self.source.row_count()
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else self.source.column_count()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.EditRole:
+            return self.source.edit_value(index.row(), index.column())
+        return _role(self.source.cell(index.row(), index.column()), role)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.source.cell(index.row(), index.column()).editable:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self._headers(section) if 0 <= section < self.columnCount() else None
+        if self._row_labels is not None and 0 <= section < self.rowCount():
+            return self._row_labels(section)
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        return self.run(lambda: self._commit(index.row(), index.column(), str(value)))
+
+    def run(self, action: Callable[[], Step | None]) -> bool:
+        """Run an edit; announce its step, or the reason it was refused."""
+        try:
+            step = action()
+        except EditError as error:
+            self.refused.emit(str(error))
+            return False
+        if step is not None:
+            self.step_done.emit(step)
+        return True
+
+    def refresh(self, structure_changed: bool) -> None:
+        """After any step: new rows → reset; otherwise one dataChanged over the table,
+        which keeps the open editor, the selection and the scroll position."""
+        if structure_changed:
+            self.beginResetModel()
+            self.endResetModel()
+        elif self.rowCount() and self.columnCount():
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(self.rowCount() - 1, self.columnCount() - 1))
+        self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, max(0, self.rowCount() - 1))
+
+
+def _role(cell: Cell, role: int) -> Any:
+    if role == Qt.ItemDataRole.DisplayRole:
+        return cell.text
+    if role == Qt.ItemDataRole.ToolTipRole:
+        return "\n".join(part for part in (cell.problem, cell.hint) if part) or None
+    if role == Qt.ItemDataRole.BackgroundRole:
+        color = PROBLEM if cell.problem else OVERRIDDEN if cell.overridden else \
+            GREY if cell.computed else None
+        return QBrush(color) if color is not None else None
+    if role == Qt.ItemDataRole.ForegroundRole and cell.computed:
+        return QBrush(GREY_TEXT)
+    if role == Qt.ItemDataRole.FontRole and (cell.overridden or cell.computed and cell.numeric):
+        font = QFont()
+        font.setBold(True)
+        return font
+    if role == Qt.ItemDataRole.TextAlignmentRole:
+        horizontal = Qt.AlignmentFlag.AlignRight if cell.numeric else Qt.AlignmentFlag.AlignLeft
+        return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
+    return None

@@ -1,0 +1,65 @@
+"""The two target forms, built from the same pieces as the self-evaluation, no scores."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QSplitter, QVBoxLayout, QWidget
+
+from desktop.forms import ProjectTarget
+from desktop.presenters.session import FormSession
+from desktop.presenters.targets import TaskTable, budget_fields, detail_fields
+from desktop.ui.editor_base import FormEditor
+from desktop.ui.form_parts import HeaderForm, TextBlock, block_label
+from desktop.ui.table_panel import TablePanel
+
+
+class TargetEditor(FormEditor):
+    def _arrange(self) -> None:
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.scrolled_upper())
+        splitter.addWidget(self.indicators)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(splitter)
+
+
+class ProjectTargetEditor(TargetEditor):
+    def __init__(self, session: FormSession, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        form = session.form
+        assert isinstance(form, ProjectTarget)
+        self.add_part(HeaderForm(session, self.header_fields(), columns=2))
+        details = detail_fields(form)
+        short = [(("details", key), label) for key, label, is_short in details if is_short]
+        self.add_part(HeaderForm(session, short, columns=3))
+        texts = QWidget()
+        grid = QGridLayout(texts)
+        grid.setContentsMargins(0, 0, 0, 0)
+        long_fields = [(key, label) for key, label, is_short in details if not is_short]
+        for number, (key, label) in enumerate(long_fields):
+            block = TextBlock(session, ("details", key), label)
+            block.edit.setMinimumHeight(60)
+            grid.addWidget(self._wire(block), number // 2, number % 2)
+        self.upper_layout.addWidget(texts)
+        self.upper_layout.addWidget(block_label(session.layout.blocks.get("budget", "项目资金")))
+        self.add_part(HeaderForm(session, [(("budget", key), label)
+                                           for key, label in budget_fields(form)], columns=2))
+        self._arrange()
+
+
+class UnitTargetEditor(TargetEditor):
+    def __init__(self, session: FormSession, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.add_part(HeaderForm(session, self.header_fields(), columns=3))
+        self.upper_layout.addWidget(block_label(session.layout.blocks.get("tasks", "任务预算")))
+        table = TaskTable(session)
+        self.tasks = TablePanel(table, table.commit, table.header, table.row_label, "tasks")
+        self.add_part(self.tasks)
+        self.add_part(TextBlock(session, ("goal",), session.layout.blocks.get("goal", "年度总体目标")))
+        self._arrange()
+
+    def refresh(self) -> None:
+        super().refresh()
+        self.tasks.refresh(structure_changed=True)

@@ -1,0 +1,140 @@
+"""The findings panel: every problem of the open form, as the rules word it.
+
+Messages are Chinese sentences from `desktop.rules.findings` that already name the row
+and the column, so the panel shows them as they are, one per line, and only hands back
+where each one points (row, field) when the clerk clicks it or presses Enter.
+
+`show_findings` runs after every edit. It rewrites the list in place rather than
+resetting it, so the scroll position and the finding the clerk was on stay put while
+the findings above and below change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView, QLabel, QListView, QStackedLayout, QStyle, QWidget,
+)
+
+from desktop.rules.findings import Finding
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+"""The 1-based indicator row a finding points at; -1 for the form (funds, totals)."""
+FIELD_ROLE = Qt.ItemDataRole.UserRole + 2
+"""The field it points at: an Indicator attribute or a path like "funds.total.annual"."""
+FORM_LEVEL = -1
+ACTIVATE_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+def _key(index: QModelIndex) -> tuple[int, str] | None:
+    if not index.isValid():
+        return None
+    return index.data(ROW_ROLE), index.data(FIELD_ROLE)
+
+
+class FindingsPanel(QWidget):
+    """A list of findings; a click or Enter on one asks to go to its cell."""
+
+    finding_activated = Signal(int, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = QStandardItemModel(self)
+        self.view = QListView(self)
+        self.placeholder = QLabel(self)
+        self._stack = QStackedLayout(self)
+        self._set_up_view()
+        self._set_up_placeholder()
+        self._stack.addWidget(self.view)
+        self._stack.addWidget(self.placeholder)
+        self.retranslate()
+        self.show_findings(())
+
+    def _set_up_view(self) -> None:
+        view = self.view
+        view.setModel(self.model)
+        view.setWordWrap(True)
+        view.setResizeMode(QListView.ResizeMode.Adjust)
+        view.setTextElideMode(Qt.TextElideMode.ElideNone)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        view.setAlternatingRowColors(True)
+        view.setIconSize(QSize(16, 16))
+        view.setSpacing(1)
+        view.clicked.connect(self._activate)
+        view.installEventFilter(self)
+
+    def _set_up_placeholder(self) -> None:
+        label = self.placeholder
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setEnabled(False)  # greyed: nothing to act on
+        label.setWordWrap(True)
+
+    # ------------------------------------------------------------ the lead's API
+
+    def show_findings(self, findings: Sequence[Finding]) -> None:
+        """Show these findings, in the order the rules give them (the order to fix them)."""
+        current = _key(self.view.currentIndex())
+        for position, finding in enumerate(findings):
+            if position == self.model.rowCount():
+                self.model.appendRow(self._new_item())
+            self._fill(self.model.item(position), finding)
+        surplus = self.model.rowCount() - len(findings)
+        if surplus > 0:
+            self.model.removeRows(len(findings), surplus)
+        self._restore_current(current)
+        self._stack.setCurrentWidget(self.view if findings else self.placeholder)
+
+    def count(self) -> int:
+        return self.model.rowCount()
+
+    # ------------------------------------------------------------ language
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.placeholder.setText(self.tr("No problems found"))
+        self.view.setToolTip(self.tr("Click a problem to go to its cell"))
+
+    # ------------------------------------------------------------ internals
+
+    def _new_item(self) -> QStandardItem:
+        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        item = QStandardItem(icon, "")
+        item.setEditable(False)
+        return item
+
+    def _fill(self, item: QStandardItem, finding: Finding) -> None:
+        item.setText(finding.message)
+        item.setData(FORM_LEVEL if finding.row is None else finding.row, ROW_ROLE)
+        item.setData(finding.field, FIELD_ROLE)
+
+    def _restore_current(self, key: tuple[int, str] | None) -> None:
+        """Stay on the same finding (same row and field) if it is still there."""
+        if key is None or _key(self.view.currentIndex()) == key:
+            return
+        for position in range(self.model.rowCount()):
+            index = self.model.index(position, 0)
+            if _key(index) == key:
+                self.view.setCurrentIndex(index)
+                return
+        self.view.selectionModel().clear()
+
+    def _activate(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.finding_activated.emit(index.data(ROW_ROLE), index.data(FIELD_ROLE))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter goes to the current finding, like a click (see BrowserPanel)."""
+        if (watched is self.view and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent) and event.key() in ACTIVATE_KEYS):
+            self._activate(self.view.currentIndex())
+            return True
+        return super().eventFilter(watched, event)

@@ -1,0 +1,286 @@
+"""The desk: the browser on the left, the open form in the middle, its findings below.
+
+Every edit of every form goes onto one undo stack, so "undo" always undoes the last
+thing the clerk did, switching to that form first if another one is on screen.
+"""
+
+from __future__ import annotations
+
+import copy
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QApplication, QDockWidget, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget,
+)
+
+from desktop import __version__
+from desktop.editing.service import FormStep, Step
+from desktop.forms import FormKind, SelfEvaluation
+from desktop.money import format2
+from desktop.presenters.session import FormSession, Workspace
+from desktop.ui import i18n
+from desktop.ui.browser import BrowserPanel
+from desktop.ui.editor_base import FormEditor
+from desktop.ui.editor_self import SelfEvaluationEditor
+from desktop.ui.editor_target import ProjectTargetEditor, UnitTargetEditor
+from desktop.ui.findings import FindingsPanel
+from desktop.ui.new_form import NewFormDialog
+from desktop.ui.undo import StepCommand
+
+EDITORS = {FormKind.SELF_EVALUATION: SelfEvaluationEditor,
+           FormKind.PROJECT_TARGET: ProjectTargetEditor,
+           FormKind.UNIT_TARGET: UnitTargetEditor}
+
+
+class FormStepCommand(QUndoCommand):
+    """Creating, duplicating or deleting a whole form; done before it is pushed."""
+
+    def __init__(self, window: "MainWindow", step: FormStep) -> None:
+        super().__init__(step.label)
+        self.window, self.step, self._done = window, step, True
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
+        self.window.workspace.service.redo_form_step(self.step)
+        self.window.form_set_changed(self.step.form_id, show=self.step.after is not None)
+
+    def undo(self) -> None:
+        self.window.workspace.service.undo_form_step(self.step)
+        self.window.form_set_changed(self.step.form_id, show=self.step.before is not None)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.undo_stack = QUndoStack(self)
+        self.editor: FormEditor | None = None
+        self.browser = BrowserPanel(workspace.service.store)
+        self.findings = FindingsPanel()
+        self.stack = QStackedWidget()
+        self.empty = QLabel()
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.empty)
+        self.setCentralWidget(self.stack)
+        self.figures = QLabel()
+        self.statusBar().addPermanentWidget(self.figures)
+        self._docks()
+        self._actions()
+        self.browser.form_activated.connect(self.open_form)
+        self.findings.finding_activated.connect(self._go_to_finding)
+        self.resize(1360, 860)
+        self.retranslate()
+
+    # ------------------------------------------------------------ building
+
+    def _docks(self) -> None:
+        self.browser_dock = QDockWidget(self)
+        self.browser_dock.setObjectName("browser-dock")
+        self.browser_dock.setWidget(self.browser)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.browser_dock)
+        self.findings_dock = QDockWidget(self)
+        self.findings_dock.setObjectName("findings-dock")
+        self.findings_dock.setWidget(self.findings)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.findings_dock)
+        self.resizeDocks([self.browser_dock], [520], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.findings_dock], [130], Qt.Orientation.Vertical)
+
+    def _action(self, slot, shortcut: QKeySequence | QKeySequence.StandardKey | None = None) -> QAction:
+        action = QAction(self)
+        action.triggered.connect(slot)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        return action
+
+    def _actions(self) -> None:
+        self.new_action = self._action(self.new_form, QKeySequence.StandardKey.New)
+        self.duplicate_action = self._action(self.duplicate_form)
+        self.delete_action = self._action(self.delete_form)
+        self.quit_action = self._action(self.close, QKeySequence.StandardKey.Quit)
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Redo"))
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.insert_action = self._action(lambda: self._grid("insert_row"), QKeySequence("Ctrl+I"))
+        self.remove_action = self._action(lambda: self._grid("remove_rows"), QKeySequence("Ctrl+Shift+Delete"))
+        self.up_action = self._action(lambda: self._grid("move_row", -1), QKeySequence("Alt+Up"))
+        self.down_action = self._action(lambda: self._grid("move_row", 1), QKeySequence("Alt+Down"))
+        self.spread_action = self._action(lambda: self._grid("spread_weights"))
+        self.chinese_action = self._action(lambda: self._language("zh_CN"))
+        self.english_action = self._action(lambda: self._language("en"))
+        self.about_action = self._action(self._about)
+        self.file_menu = self.menuBar().addMenu("")
+        self.file_menu.addActions([self.new_action, self.duplicate_action, self.delete_action])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.edit_menu = self.menuBar().addMenu("")
+        self.edit_menu.addActions([self.undo_action, self.redo_action])
+        self.edit_menu.addSeparator()
+        self.edit_menu.addActions([self.insert_action, self.remove_action, self.up_action,
+                                   self.down_action, self.spread_action])
+        self.view_menu = self.menuBar().addMenu("")
+        self.view_menu.addActions([self.chinese_action, self.english_action])
+        self.help_menu = self.menuBar().addMenu("")
+        self.help_menu.addAction(self.about_action)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Performance Form Assistant"))
+        self.empty.setText(self.tr("Choose a form on the left, or create one with File ▸ New."))
+        self.browser_dock.setWindowTitle(self.tr("Forms"))
+        self.findings_dock.setWindowTitle(self.tr("Findings"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        for action, text in ((self.new_action, self.tr("&New form…")),
+                             (self.duplicate_action, self.tr("&Duplicate form")),
+                             (self.delete_action, self.tr("De&lete form…")),
+                             (self.quit_action, self.tr("&Quit")),
+                             (self.insert_action, self.tr("&Insert row")),
+                             (self.remove_action, self.tr("&Delete rows")),
+                             (self.up_action, self.tr("Move row &up")),
+                             (self.down_action, self.tr("Move row do&wn")),
+                             (self.spread_action, self.tr("&Spread weights evenly")),
+                             (self.chinese_action, "中文"),
+                             (self.english_action, "English"),
+                             (self.about_action, self.tr("&About"))):
+            action.setText(text)
+        self._show_figures()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # ------------------------------------------------------------ forms
+
+    def open_form(self, form_id: int) -> FormEditor | None:
+        if self.editor is not None and self.editor.session.form_id == form_id:
+            return self.editor
+        self._close_editor()
+        session = self.workspace.session(form_id)
+        editor = EDITORS[session.form.kind](session)
+        editor.step_done.connect(self._push)
+        editor.refused.connect(self._refused)
+        session.listeners.append(self._session_changed)
+        self.editor = editor
+        self.stack.addWidget(editor)
+        self.stack.setCurrentWidget(editor)
+        self.browser.select_form(form_id)
+        self._session_changed(None)
+        return editor
+
+    def _close_editor(self) -> None:
+        if self.editor is None:
+            return
+        self.editor.commit_pending()
+        self.editor.detach()
+        session = self.editor.session
+        if self._session_changed in session.listeners:
+            session.listeners.remove(self._session_changed)
+        self.stack.removeWidget(self.editor)
+        self.editor.deleteLater()
+        self.editor = None
+        self.stack.setCurrentWidget(self.empty)
+
+    @property
+    def session(self) -> FormSession | None:
+        return self.editor.session if self.editor is not None else None
+
+    def _session_changed(self, _changed: object) -> None:
+        session = self.session
+        if session is None:
+            return
+        self.findings.show_findings(session.findings)
+        self.browser.update_form(session.form_id)
+        self._show_figures()
+
+    def _show_figures(self) -> None:
+        session = self.session
+        if session is None:
+            self.figures.setText("")
+            return
+        text = self.tr("Findings: %1").replace("%1", str(len(session.findings)))
+        if isinstance(session.form, SelfEvaluation) and session.evaluation is not None:
+            text += "   " + self.tr("Total %1 · %2").replace(
+                "%1", format2(session.evaluation.total)).replace("%2", session.evaluation.grade)
+        self.figures.setText(text)
+
+    def _push(self, step: Step) -> None:
+        self.undo_stack.push(StepCommand(self.workspace, step, self.show_form))
+
+    def show_form(self, form_id: int) -> None:
+        if self.session is None or self.session.form_id != form_id:
+            self.open_form(form_id)
+
+    def _refused(self, reason: str) -> None:
+        self.statusBar().showMessage(reason, 10000)
+
+    def _go_to_finding(self, row: int, field: str) -> None:
+        if self.editor is not None:
+            self.editor.select_finding(row, field)
+
+    def _grid(self, method: str, *args: object) -> None:
+        if self.editor is not None:
+            getattr(self.editor.indicators, method)(*args)
+
+    # ------------------------------------------------------------ whole forms
+
+    def form_set_changed(self, form_id: int, show: bool) -> None:
+        """A form was created, deleted or brought back: reload what shows it."""
+        if self.session is not None and self.session.form_id == form_id:
+            self._close_editor()
+        self.workspace.forget(form_id)
+        self.browser.refresh()
+        if show:
+            self.open_form(form_id)
+
+    def _push_form_step(self, step: FormStep, show: bool) -> None:
+        self.form_set_changed(step.form_id, show)
+        self.undo_stack.push(FormStepCommand(self, step))
+
+    def new_form(self) -> None:
+        dialog = NewFormDialog(self)
+        if dialog.exec():
+            form_id, step = self.workspace.service.create_form(dialog.form(), self.tr("New form"))
+            self._push_form_step(step, show=True)
+
+    def duplicate_form(self) -> None:
+        if self.session is None:
+            return
+        self.editor.commit_pending()
+        form = copy.deepcopy(self.session.form)
+        form_id, step = self.workspace.service.create_form(form, self.tr("Duplicate form"))
+        self._push_form_step(step, show=True)
+
+    def delete_form(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Delete form"),
+            self.tr("Delete %1 (%2)? You can undo this with Edit ▸ Undo.")
+            .replace("%1", session.form.name or "—").replace("%2", str(session.form.year)))
+        if answer == QMessageBox.StandardButton.Yes:
+            form_id = session.form_id
+            self._close_editor()
+            step = self.workspace.service.delete_form(form_id, self.tr("Delete form"))
+            self._push_form_step(step, show=False)
+
+    # ------------------------------------------------------------ the rest
+
+    def _language(self, language: str) -> None:
+        i18n.set_language(QApplication.instance(), language)
+
+    def _about(self) -> None:
+        QMessageBox.about(self, self.tr("About"),
+                          self.tr("Performance Form Assistant %1").replace("%1", __version__))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Nothing typed is lost: an open cell or text field is committed first."""
+        if self.editor is not None:
+            self.editor.commit_pending()
+        super().closeEvent(event)

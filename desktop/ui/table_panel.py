@@ -1,0 +1,50 @@
+"""A small fixed table (the funds block, the task budget) edited in place."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHeaderView, QSizePolicy, QVBoxLayout, QWidget
+
+from desktop.editing.service import Step
+from desktop.ui.cell_model import CellSource, CellTableModel
+from desktop.ui.sheet import SheetView
+
+
+class TablePanel(QWidget):
+    step_done = Signal(object)
+    refused = Signal(str)
+
+    def __init__(self, source: CellSource, commit: Callable[[int, int, str], Step | None],
+                 headers: Callable[[int], str], row_labels: Callable[[int], str],
+                 name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = CellTableModel(source, commit, headers, row_labels, self)
+        self.view = SheetView(self)
+        self.view.setObjectName(name)
+        self.view.setModel(self.model)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.view.setWordWrap(False)   # long texts are elided; the tooltip shows them whole
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.view.paste_requested.connect(self._paste)
+        self.model.step_done.connect(self.step_done)
+        self.model.refused.connect(self.refused)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+        self.refresh()
+
+    def refresh(self, structure_changed: bool = False) -> None:
+        self.model.refresh(structure_changed)
+        rows = self.model.rowCount() * self.view.verticalHeader().defaultSectionSize()
+        self.view.setFixedHeight(self.view.horizontalHeader().sizeHint().height() + rows
+                                 + 2 * self.view.frameWidth())
+
+    def _paste(self, row: int, column: int, text: str) -> None:
+        """A single value pasted into one cell; blocks belong to the indicator grid."""
+        value = text.strip().split("\t")[0].split("\n")[0]
+        self.model.setData(self.model.index(row, column), value)

@@ -1,0 +1,269 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>App</name>
+    <message>
+        <source>Welcome</source>
+        <translation>欢迎</translation>
+    </message>
+    <message>
+        <source>The store is empty. Load the published sample forms as a demo?</source>
+        <translation>数据库中还没有表格。是否载入已公开的示例表格作为演示？</translation>
+    </message>
+</context>
+<context>
+    <name>BrowserModel</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>表格类型</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Has problems</source>
+        <translation>有问题</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>已检查</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>已导出</translation>
+    </message>
+    <message>
+        <source>Year %1</source>
+        <translation>%1年度</translation>
+    </message>
+    <message>
+        <source>(no unit)</source>
+        <translation>（未填单位）</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>（未命名）</translation>
+    </message>
+</context>
+<context>
+    <name>BrowserPanel</name>
+    <message>
+        <source>Search code or name</source>
+        <translation>搜索编码或名称</translation>
+    </message>
+    <message>
+        <source>Shows the forms whose project code or name contains the text</source>
+        <translation>只显示项目编码或名称中含有所输入文字的表格</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsPanel</name>
+    <message>
+        <source>No problems found</source>
+        <translation>未发现问题</translation>
+    </message>
+    <message>
+        <source>Click a problem to go to its cell</source>
+        <translation>单击问题可跳转到相应单元格</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorPanel</name>
+    <message>
+        <source>Insert row below</source>
+        <translation>在下方插入行</translation>
+    </message>
+    <message>
+        <source>Delete rows</source>
+        <translation>删除行</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Spread weights evenly</source>
+        <translation>均分权重</translation>
+    </message>
+    <message>
+        <source>Use the date %1</source>
+        <translation>改为日期 %1</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Performance Form Assistant</source>
+        <translation>绩效填报助手</translation>
+    </message>
+    <message>
+        <source>Choose a form on the left, or create one with File ▸ New.</source>
+        <translation>请在左侧选择一个表格，或通过“文件 ▸ 新建表格”新建一个。</translation>
+    </message>
+    <message>
+        <source>Forms</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;New form…</source>
+        <translation>新建表格(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate form</source>
+        <translation>复制表格(&amp;D)</translation>
+    </message>
+    <message>
+        <source>De&amp;lete form…</source>
+        <translation>删除表格(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Insert row</source>
+        <translation>插入行(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete rows</source>
+        <translation>删除行(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Move row &amp;up</source>
+        <translation>上移行(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move row do&amp;wn</source>
+        <translation>下移行(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Spread weights evenly</source>
+        <translation>均分权重(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Findings: %1</source>
+        <translation>问题：%1</translation>
+    </message>
+    <message>
+        <source>Total %1 · %2</source>
+        <translation>总分 %1 · %2</translation>
+    </message>
+    <message>
+        <source>New form</source>
+        <translation>新建表格</translation>
+    </message>
+    <message>
+        <source>Duplicate form</source>
+        <translation>复制表格</translation>
+    </message>
+    <message>
+        <source>Delete form</source>
+        <translation>删除表格</translation>
+    </message>
+    <message>
+        <source>Delete %1 (%2)? You can undo this with Edit ▸ Undo.</source>
+        <translation>删除“%1”（%2年度）？删除后可用“编辑 ▸ 撤销”恢复。</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <source>Performance Form Assistant %1</source>
+        <translation>绩效填报助手 %1</translation>
+    </message>
+</context>
+<context>
+    <name>NewFormDialog</name>
+    <message>
+        <source>New form</source>
+        <translation>新建表格</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>表样</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,73 @@
+"""The browser's rows, without Qt: grouping, figures, the state shown, the search match."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from db.records import FormState
+from desktop.presenters import browser
+from desktop.presenters.browser import (
+    BrowserPresenter, grouped, matches, normalise_query, shown_state,
+)
+from conftest import SAMPLE_FILES, load_sample
+
+
+@pytest.fixture
+def loaded(service) -> dict[str, int]:
+    """The five published samples in a fresh store, by file stem."""
+    return {path.stem: service.create_form(load_sample(path.stem))[0] for path in SAMPLE_FILES}
+
+
+def test_rows_carry_the_published_totals_and_dashes_for_target_forms(service, loaded):
+    entries = {entry.form_id: entry for entry in BrowserPresenter(service.store).entries()}
+    assert entries[loaded["guangming-2024-market"]].total == "99.47"
+    assert entries[loaded["longhua-2022-digital-city"]].total == "99.93"
+    assert entries[loaded["longhua-2022-grid-info"]].total == "100.00"
+    assert entries[loaded["longhua-2022-grid-info"]].grade == "优"
+    assert entries[loaded["shanghai-2020-target"]].total == "—"
+
+
+def test_rows_come_newest_year_first_grouped_by_unit(service, loaded):
+    entries = BrowserPresenter(service.store).entries()
+    tree = grouped(entries)
+    assert list(tree) == [2024, 2023, 2022, 2020]
+    assert [len(forms) for forms in tree[2022].values()] == [2]  # both under 平安建设中心
+
+
+def test_a_form_with_findings_has_problems_and_a_clean_one_is_a_draft(service, loaded):
+    entries = {entry.form_id: entry for entry in BrowserPresenter(service.store).entries()}
+    guangming = entries[loaded["guangming-2024-market"]]
+    assert (guangming.state, guangming.findings) == ("problems", 2)
+    assert entries[loaded["longhua-2022-grid-info"]].state == "draft"
+
+
+@pytest.mark.parametrize(("stored", "findings", "shown"), [
+    (FormState.CHECKED, 0, "checked"), (FormState.EXPORTED, 0, "exported"),
+    (FormState.EXPORTED, 3, "problems"), (FormState.PROBLEMS, 0, "draft")])
+def test_findings_outrank_the_stored_state(stored, findings, shown):
+    assert shown_state(stored, findings) == shown
+
+
+def test_a_refresh_evaluates_only_the_form_that_changed(service, loaded, monkeypatch):
+    presenter = BrowserPresenter(service.store)
+    presenter.entries()
+    evaluated: list[str] = []
+    original = browser.figures_of
+    monkeypatch.setattr(browser, "figures_of",
+                        lambda form: evaluated.append(form.name) or original(form))
+    presenter.entries()
+    assert evaluated == []
+    opened = service.open(loaded["longhua-2022-digital-city"])
+    service.set_cell(opened, 0, "score", Decimal("1"))
+    entries = {entry.form_id: entry for entry in presenter.entries()}
+    assert evaluated == [opened.form.name]
+    assert entries[opened.form_id].total != "99.93"
+
+
+def test_search_ignores_case_width_and_surrounding_spaces():
+    assert matches(normalise_query(" ４４０３０９ "), "440309210901500004279", "")
+    assert matches(normalise_query("abc"), "", "项目ABC")
+    assert not matches(normalise_query("网格"), "440300221231502000032", "市场监督管理")
+    assert matches(normalise_query(""), "", "")

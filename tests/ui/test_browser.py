@@ -1,0 +1,151 @@
+"""The browser panel on the five published samples: tree, search, activation, updates."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+
+from conftest import SAMPLE_FILES, load_sample
+from desktop.ui.browser import BrowserPanel
+from desktop.ui.browser_model import FORM_ID_ROLE, Column
+
+
+@pytest.fixture
+def loaded(service) -> dict[str, int]:
+    """The five published samples in a fresh store, by file stem."""
+    return {path.stem: service.create_form(load_sample(path.stem))[0] for path in SAMPLE_FILES}
+
+
+@pytest.fixture
+def panel(qtbot, service, loaded) -> BrowserPanel:
+    widget = BrowserPanel(service.store)
+    qtbot.addWidget(widget)
+    widget.resize(900, 400)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def visible(panel: BrowserPanel, parent: QModelIndex = QModelIndex()) -> list[list[str]]:
+    """Every row the proxy lets through, depth first, as its texts."""
+    rows = []
+    for row in range(panel.proxy.rowCount(parent)):
+        first = panel.proxy.index(row, 0, parent)
+        rows.append([panel.proxy.index(row, column, parent).data() or "" for column in Column])
+        rows += visible(panel, first)
+    return rows
+
+
+def form_rows(panel: BrowserPanel) -> list[list[str]]:
+    return [row for row in visible(panel) if row[Column.KIND]]
+
+
+def test_the_five_samples_hang_under_their_years_with_published_totals(panel):
+    top = [panel.proxy.index(row, 0).data() for row in range(panel.proxy.rowCount())]
+    assert [text.replace("Year ", "").strip("年度 ") for text in top] == ["2024", "2023", "2022",
+                                                                        "2020"]
+    totals = [row[Column.TOTAL] for row in form_rows(panel)]
+    assert {"99.47", "99.93", "100.00"} <= set(totals)
+    assert len(form_rows(panel)) == 5
+
+
+def test_years_and_units_start_expanded(panel):
+    year = panel.proxy.index(0, 0)
+    assert panel.view.isExpanded(year) and panel.view.isExpanded(panel.proxy.index(0, 0, year))
+
+
+def test_typing_part_of_a_name_leaves_only_that_project_and_its_branch(panel, qtbot):
+    panel.search.insert("网格")  # QTest types ASCII only
+    rows = visible(panel)
+    assert [row[Column.NAME] for row in form_rows(panel)] == ["网格信息采集工作"]
+    assert len(rows) == 3  # 2022, 深圳市龙华区平安建设中心, the form
+
+
+def test_typing_a_code_finds_its_form_and_clearing_shows_all(panel, qtbot):
+    qtbot.keyClicks(panel.search, "440309210901500004279")
+    assert [row[Column.CODE] for row in form_rows(panel)] == ["440309210901500004279"]
+    panel.search.clear()
+    assert len(form_rows(panel)) == 5
+
+
+def test_enter_in_the_search_box_opens_the_first_form_found(panel, qtbot, loaded):
+    qtbot.keyClicks(panel.search, "7728")
+    with qtbot.waitSignal(panel.form_activated) as blocker:
+        qtbot.keyClick(panel.search, Qt.Key.Key_Return)
+    assert blocker.args == [loaded["longhua-2022-grid-info"]]
+    assert panel.current_form_id() == loaded["longhua-2022-grid-info"]
+
+
+def test_clicking_a_form_row_asks_to_open_it(panel, qtbot, loaded):
+    index = panel.proxy.mapFromSource(panel.model.rows[loaded["longhua-2022-grid-info"]][0].index())
+    panel.view.scrollTo(index)
+    point = panel.view.visualRect(index).center()
+    with qtbot.waitSignal(panel.form_activated) as blocker:
+        qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert blocker.args == [loaded["longhua-2022-grid-info"]]
+
+
+def test_enter_on_a_form_row_asks_to_open_it_but_not_on_a_year(panel, qtbot, loaded):
+    panel.view.setFocus()
+    panel.view.setCurrentIndex(panel.proxy.index(0, 0))
+    with qtbot.assertNotEmitted(panel.form_activated):
+        qtbot.keyClick(panel.view, Qt.Key.Key_Return)
+    assert panel.select_form(loaded["shanghai-2020-target"])
+    with qtbot.waitSignal(panel.form_activated) as blocker:
+        qtbot.keyClick(panel.view, Qt.Key.Key_Return)
+    assert blocker.args == [loaded["shanghai-2020-target"]]
+
+
+def test_update_form_rewrites_one_row_in_place(panel, service, loaded, qtbot):
+    form_id = loaded["longhua-2022-digital-city"]
+    panel.select_form(form_id)
+    opened = service.open(form_id)
+    service.set_cell(opened, 0, "score", Decimal("1"))
+    resets = []
+    panel.model.modelReset.connect(lambda: resets.append("model"))
+    panel.proxy.modelReset.connect(lambda: resets.append("proxy"))
+    panel.model.rowsRemoved.connect(lambda: resets.append("rows removed"))
+    with qtbot.waitSignal(panel.model.dataChanged):
+        panel.update_form(form_id)
+    total = panel.model.rows[form_id][Column.TOTAL].text()
+    assert total not in ("99.93", "") and resets == []
+    assert panel.current_form_id() == form_id
+
+
+def test_refresh_keeps_the_selection_and_a_collapsed_branch(panel, service, loaded):
+    panel.select_form(loaded["guangming-2024-market"])
+    panel.view.collapse(panel.proxy.index(2, 0))  # 2022
+    service.create_form(load_sample("longhua-2022-grid-info"), "复制表格")
+    panel.refresh()
+    assert len(form_rows(panel)) == 6
+    assert panel.current_form_id() == loaded["guangming-2024-market"]
+    assert not panel.view.isExpanded(panel.proxy.index(2, 0))
+    assert panel.view.isExpanded(panel.proxy.index(0, 0))
+
+
+def test_select_form_clears_a_search_that_hides_it(panel, qtbot, loaded):
+    panel.search.insert("网格")  # QTest types ASCII only
+    assert panel.select_form(loaded["guangming-2024-market"])
+    assert panel.search.text() == "" and panel.current_form_id() == loaded["guangming-2024-market"]
+    assert not panel.select_form(99999)
+
+
+def test_a_deleted_form_leaves_the_tree_on_update(panel, service, loaded):
+    service.delete_form(loaded["shanghai-2020-target"])
+    panel.update_form(loaded["shanghai-2020-target"])
+    assert len(form_rows(panel)) == 4
+    assert panel.proxy.rowCount() == 3  # 2020 had nothing else
+
+
+def test_every_cell_of_a_form_row_knows_its_form(panel, loaded):
+    items = panel.model.rows[loaded["guangming-2024-market"]]
+    assert {item.data(FORM_ID_ROLE) for item in items} == {loaded["guangming-2024-market"]}
+
+
+def test_the_models_pass_qt_model_tester(panel, qtmodeltester, qtbot):
+    qtmodeltester.check(panel.model)
+    qtmodeltester.check(panel.proxy)
+    panel.search.insert("龙华")
+    qtmodeltester.check(panel.proxy)

@@ -1,0 +1,69 @@
+"""The findings panel: the rules' Chinese sentences, and where each one points."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from conftest import load_sample
+from desktop.rules.evaluate import check_target_form, evaluate
+from desktop.rules.findings import Finding
+from desktop.ui.findings import FindingsPanel
+
+
+@pytest.fixture
+def panel(qtbot) -> FindingsPanel:
+    widget = FindingsPanel()
+    qtbot.addWidget(widget)
+    widget.resize(520, 300)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def texts(panel: FindingsPanel) -> list[str]:
+    return [panel.model.index(row, 0).data() for row in range(panel.count())]
+
+
+def test_shows_the_guangming_findings_as_the_rules_word_them(panel, guangming):
+    panel.show_findings(evaluate(guangming).findings)
+    assert panel.count() == 2
+    assert "2024-07-30" in texts(panel)[0]
+    assert panel.view.isVisible() and not panel.placeholder.isVisible()
+
+
+def test_clicking_a_finding_points_at_its_row_and_field(panel, guangming, qtbot):
+    panel.show_findings(evaluate(guangming).findings)
+    point = panel.view.visualRect(panel.model.index(0, 0)).center()
+    with qtbot.waitSignal(panel.finding_activated) as blocker:
+        qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert blocker.args == [19, "actual"]
+
+
+def test_enter_on_a_form_level_finding_gives_row_minus_one(panel, qtbot):
+    panel.show_findings(check_target_form(load_sample("shenzhen-2023-unit-target")))
+    panel.view.setFocus()
+    panel.view.setCurrentIndex(panel.model.index(1, 0))
+    with qtbot.waitSignal(panel.finding_activated) as blocker:
+        qtbot.keyClick(panel.view, Qt.Key.Key_Return)
+    assert blocker.args == [-1, "tasks_total.fiscal"]
+
+
+def test_no_findings_shows_the_quiet_placeholder(panel, guangming):
+    panel.show_findings(evaluate(guangming).findings)
+    panel.show_findings([])
+    assert panel.count() == 0
+    assert panel.placeholder.isVisible() and not panel.view.isVisible()
+    assert panel.placeholder.text()
+
+
+def test_a_new_list_keeps_the_finding_the_clerk_is_on(panel, qtmodeltester):
+    found = [Finding(row, "score", f"第{row}行 得分 有误") for row in range(1, 40)]
+    panel.show_findings(found)
+    panel.view.setCurrentIndex(panel.model.index(30, 0))
+    panel.view.scrollTo(panel.model.index(30, 0))
+    scroll = panel.view.verticalScrollBar().value()
+    panel.show_findings(found[1:])  # the first one fixed
+    assert panel.view.currentIndex().data() == found[30].message
+    assert panel.view.verticalScrollBar().value() == scroll
+    qtmodeltester.check(panel.model)

@@ -1,0 +1,56 @@
+"""The Chinese catalogue covers every string of desktop/ui, and the .qm matches the .ts.
+
+When this fails after adding strings: run `make translations` (tools/update_translations.py),
+translate the listed strings in resources/i18n/jixiao_zh_CN.ts, run it again, commit both.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+_spec = importlib.util.spec_from_file_location("update_translations",
+                                               ROOT / "tools" / "update_translations.py")
+tool = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(tool)
+
+RETIRED = {"vanished", "obsolete"}
+
+
+def untranslated(ts_file: Path) -> list[str]:
+    """`context: source` of every live message without a finished translation."""
+    missing = []
+    for context in ET.parse(ts_file).getroot().iter("context"):
+        name = context.findtext("name")
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            kind = translation.get("type") if translation is not None else "unfinished"
+            if kind in RETIRED:
+                continue
+            text = (translation.text or "") if translation is not None else ""
+            if kind == "unfinished" or not text.strip():
+                missing.append(f"{name}: {message.findtext('source')}")
+    return missing
+
+
+def test_every_string_in_the_window_has_a_chinese_translation(tmp_path):
+    scratch = tmp_path / tool.TS_FILE.name
+    shutil.copyfile(tool.TS_FILE, scratch)
+    tool.lupdate(scratch)
+    missing = untranslated(scratch)
+    if missing:
+        pytest.fail(f"{len(missing)} strings untranslated in resources/i18n/jixiao_zh_CN.ts "
+                    "(run tools/update_translations.py, translate them, run it again):\n  "
+                    + "\n  ".join(missing), pytrace=False)
+
+
+def test_the_compiled_catalogue_is_the_current_ts(tmp_path):
+    fresh = tmp_path / tool.QM_FILE.name
+    tool.lrelease(tool.TS_FILE, fresh)
+    assert fresh.read_bytes() == tool.QM_FILE.read_bytes(), (
+        "resources/i18n/jixiao_zh_CN.qm is stale: run tools/update_translations.py")

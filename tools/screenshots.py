@@ -1,0 +1,58 @@
+"""Render the main views to PNG in docs/ from the sample forms (offscreen).
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots.py
+
+Needs Debian's fonts-noto-cjk so that Chinese renders.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from desktop.ui.app import build_window, offer_demo  # noqa: E402
+
+DOCS = ROOT / "docs"
+
+
+def _find(window, name: str) -> int:
+    return next(s.id for s in window.workspace.service.store.list_forms() if name in s.name)
+
+
+def _shoot(window, path: Path) -> None:
+    QApplication.processEvents()
+    window.grab().save(str(path))
+    print(f"wrote {path.relative_to(ROOT)}")
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as folder:
+        window = build_window(str(Path(folder) / "shots.sqlite3"))
+        window.resize(1680, 960)
+        window.show()
+        offer_demo(window, ask=False)
+        window.open_form(_find(window, "市场监督管理综合事务"))
+        _shoot(window, DOCS / "self-evaluation.png")
+        QApplication.processEvents()
+        window.browser.grab().save(str(DOCS / "browser.png"))
+        print("wrote docs/browser.png")
+        window.open_form(_find(window, "消费者维权管理专项"))
+        _shoot(window, DOCS / "project-target.png")
+        window.open_form(_find(window, "消费者委员会"))
+        _shoot(window, DOCS / "unit-target.png")
+        window.close()
+        window.workspace.service.store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
