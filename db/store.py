@@ -18,7 +18,7 @@ from sqlmodel import Session
 
 from db import mapping, reads, writes
 from db.engine import make_engine, resolve_url, writing
-from db.migrate import upgrade
+from db.schema_version import migrate_if_needed
 from db.records import (
     FormState, FormSummary, StoredForm, StoreError, Touched,
 )
@@ -55,7 +55,7 @@ class Store:
         self._writer = writing(self.engine)
         try:
             with self._translated_errors():
-                upgrade(self.engine)
+                migrate_if_needed(self.engine)
         except BaseException:
             self.engine.dispose()
             raise

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QApplication, QDockWidget, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget,
 )
 
+from db.records import FormState
 from desktop import __version__
 from desktop.editing.service import FormStep, Step
 from desktop.forms import FormKind, SelfEvaluation
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
         self.new_action = self._action(self.new_form, QKeySequence.StandardKey.New)
         self.duplicate_action = self._action(self.duplicate_form)
         self.delete_action = self._action(self.delete_form)
+        self.checked_action = self._action(self.mark_checked)
         self.quit_action = self._action(self.close, QKeySequence.StandardKey.Quit)
         self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
@@ -114,6 +116,8 @@ class MainWindow(QMainWindow):
         self.about_action = self._action(self._about)
         self.file_menu = self.menuBar().addMenu("")
         self.file_menu.addActions([self.new_action, self.duplicate_action, self.delete_action])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.checked_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = self.menuBar().addMenu("")
@@ -138,6 +142,7 @@ class MainWindow(QMainWindow):
         for action, text in ((self.new_action, self.tr("&New form…")),
                              (self.duplicate_action, self.tr("&Duplicate form")),
                              (self.delete_action, self.tr("De&lete form…")),
+                             (self.checked_action, self.tr("Mark as &checked")),
                              (self.quit_action, self.tr("&Quit")),
                              (self.insert_action, self.tr("&Insert row")),
                              (self.remove_action, self.tr("&Delete rows")),
@@ -269,6 +274,18 @@ class MainWindow(QMainWindow):
             self._close_editor()
             step = self.workspace.service.delete_form(form_id, self.tr("Delete form"))
             self._push_form_step(step, show=False)
+
+    def mark_checked(self) -> None:
+        """已检查: the clerk has been through the form and the rules find nothing."""
+        session = self.session
+        if session is None:
+            return
+        if session.findings:
+            self._refused(self.tr("%1 findings remain; resolve them before marking the form "
+                                  "checked.").replace("%1", str(len(session.findings))))
+            return
+        self.workspace.service.store.set_state(session.form_id, FormState.CHECKED)
+        self.browser.update_form(session.form_id)
 
     # ------------------------------------------------------------ the rest
 

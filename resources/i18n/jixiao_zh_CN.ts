@@ -183,6 +183,10 @@
         <translation>删除表格(&amp;L)…</translation>
     </message>
     <message>
+        <source>Mark as &amp;checked</source>
+        <translation>标记为已检查(&amp;C)</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -233,6 +237,10 @@
     <message>
         <source>Delete %1 (%2)? You can undo this with Edit ▸ Undo.</source>
         <translation>删除“%1”（%2年度）？删除后可用“编辑 ▸ 撤销”恢复。</translation>
+    </message>
+    <message>
+        <source>%1 findings remain; resolve them before marking the form checked.</source>
+        <translation>还有 %1 个问题，请先处理后再标记为已检查。</translation>
     </message>
     <message>
         <source>About</source>

@@ -127,6 +127,27 @@ def test_a_table_rebuild_keeps_every_child_row(  # type: ignore[no-untyped-def]
     shutil.copytree(migrate.MIGRATIONS, migrations)
     (migrations / "versions" / "0002_rebuild_form.py").write_text(REBUILD_FORM_TABLE)
     monkeypatch.setattr(migrate, "MIGRATIONS", migrations)
+    from db import schema_version
+    monkeypatch.setattr(schema_version, "HEAD_REVISION", "0002")
     with Store(store_url) as store:
         assert current_revision(store.engine) == "0002"
         assert store.load_form(form_id) == guangming
+
+
+def test_the_head_known_without_alembic_is_alembic_s_head() -> None:
+    from db.migrate import head_revision
+    from db.schema_version import HEAD_REVISION
+    assert HEAD_REVISION == head_revision()
+
+
+def test_opening_a_current_store_does_not_load_alembic(tmp_path) -> None:
+    import subprocess
+    import sys
+    url = f"sqlite:///{tmp_path / 'current.sqlite3'}"
+    Store(url).close()          # created and migrated in this process
+    code = (f"import sys; from db.store import Store; Store({url!r}).close(); "
+            "print('alembic' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"

@@ -271,3 +271,15 @@ def test_self_test_passes_in_a_fresh_interpreter():
                           capture_output=True, text=True, timeout=180)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "自检通过" in done.stdout
+
+
+def test_a_form_with_findings_cannot_be_marked_checked_but_a_clean_one_can(window):
+    from db.records import FormState
+    open_sample(window, "guangming-2024-market")
+    window.mark_checked()
+    assert "问题" in window.statusBar().currentMessage() or "finding" in \
+        window.statusBar().currentMessage()
+    clean = open_sample(window, "longhua-2022-grid-info")
+    assert not clean.session.findings
+    window.mark_checked()
+    assert window.workspace.service.store.summary(clean.session.form_id).state == FormState.CHECKED
