@@ -84,15 +84,7 @@ class CellTableModel(QAbstractTableModel):
         return self.run(lambda: self._commit(index.row(), index.column(), str(value)))
 
     def run(self, action: Callable[[], Step | None]) -> bool:
-        """Run an edit; announce its step, or the reason it was refused."""
-        try:
-            step = action()
-        except EditError as error:
-            self.refused.emit(str(error))
-            return False
-        if step is not None:
-            self.step_done.emit(step)
-        return True
+        return run_announced(action, self.step_done, self.refused)
 
     def refresh(self, structure_changed: bool) -> None:
         """After any step: new rows → reset; otherwise one dataChanged over the table,
@@ -104,6 +96,19 @@ class CellTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(self.rowCount() - 1, self.columnCount() - 1))
         self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, max(0, self.rowCount() - 1))
+
+
+def run_announced(action: Callable[[], Step | None], step_done: Any, refused: Any) -> bool:
+    """Run an edit; emit its step for the undo stack, or the one-line reason it was
+    refused. Every widget that edits a form goes through here."""
+    try:
+        step = action()
+    except EditError as error:
+        refused.emit(str(error))
+        return False
+    if step is not None:
+        step_done.emit(step)
+    return True
 
 
 def _role(cell: Cell, role: int) -> Any:

@@ -3,8 +3,8 @@ signals the main window listens to."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from desktop.editing.effects import Changed
 from desktop.presenters.session import FormSession
@@ -46,6 +46,17 @@ class FormEditor(QWidget):
         area.setWidgetResizable(True)
         area.setWidget(self.upper)
         return area
+
+    def arrange(self, upper_share: int, grid_share: int) -> None:
+        """The header blocks above, scrolling; the indicator grid below; a splitter between."""
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.scrolled_upper())
+        splitter.addWidget(self.indicators)
+        splitter.setStretchFactor(0, upper_share)
+        splitter.setStretchFactor(1, grid_share)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(splitter)
 
     def _on_changed(self, changed: Changed) -> None:
         self.refresh()

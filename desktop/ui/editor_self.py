@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from desktop.presenters.funds import COLUMN_LABELS, ROW_LABELS, FundsTable
 from desktop.presenters.session import FormSession
@@ -32,14 +31,4 @@ class SelfEvaluationEditor(FormEditor):
             block.edit.setMaximumHeight(90)
             row.addWidget(self._wire(block))
         self.upper_layout.addWidget(goals)
-        self._arrange()
-
-    def _arrange(self) -> None:
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.scrolled_upper())
-        splitter.addWidget(self.indicators)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(splitter)
+        self.arrange(2, 3)

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QWidget
 
 from desktop.forms import ProjectTarget
 from desktop.presenters.session import FormSession
@@ -13,19 +12,7 @@ from desktop.ui.form_parts import HeaderForm, TextBlock, block_label
 from desktop.ui.table_panel import TablePanel
 
 
-class TargetEditor(FormEditor):
-    def _arrange(self) -> None:
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.scrolled_upper())
-        splitter.addWidget(self.indicators)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(splitter)
-
-
-class ProjectTargetEditor(TargetEditor):
+class ProjectTargetEditor(FormEditor):
     def __init__(self, session: FormSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         form = session.form
@@ -46,10 +33,10 @@ class ProjectTargetEditor(TargetEditor):
         self.upper_layout.addWidget(block_label(session.layout.blocks.get("budget", "项目资金")))
         self.add_part(HeaderForm(session, [(("budget", key), label)
                                            for key, label in budget_fields(form)], columns=2))
-        self._arrange()
+        self.arrange(1, 2)
 
 
-class UnitTargetEditor(TargetEditor):
+class UnitTargetEditor(FormEditor):
     def __init__(self, session: FormSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.add_part(HeaderForm(session, self.header_fields(), columns=3))
@@ -58,7 +45,7 @@ class UnitTargetEditor(TargetEditor):
         self.tasks = TablePanel(table, table.commit, table.header, table.row_label, "tasks")
         self.add_part(self.tasks)
         self.add_part(TextBlock(session, ("goal",), session.layout.blocks.get("goal", "年度总体目标")))
-        self._arrange()
+        self.arrange(1, 2)
 
     def refresh(self) -> None:
         super().refresh()

@@ -13,11 +13,10 @@ from PySide6.QtWidgets import (
     QFrame, QGridLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget,
 )
 
-from desktop.editing.errors import EditError
 from desktop.editing.paths import ABSENT, value_at
-from desktop.editing.service import Step
 from desktop.money import format_plain
 from desktop.presenters.session import FormSession
+from desktop.ui.cell_model import run_announced
 
 Path = tuple[str, ...]
 
@@ -61,15 +60,9 @@ class CommittingPart(QWidget):
     def commit_value(self, path: Path, text: str) -> bool:
         if text == _text_of(self.session, path):
             return True
-        try:
-            step: Step | None = self.session.run(
-                lambda opened: self.session.service.set_value(opened, path, text))
-        except EditError as error:
-            self.refused.emit(str(error))
-            return False
-        if step is not None:
-            self.step_done.emit(step)
-        return True
+        return run_announced(lambda: self.session.run(
+            lambda opened: self.session.service.set_value(opened, path, text)),
+            self.step_done, self.refused)
 
 
 class HeaderForm(CommittingPart):
