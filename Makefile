@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench translations clean
+.PHONY: run test bench translations template-screenshots clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "需要 Python 3.11（$(PYTHON) 未找到）"; exit 1; }
@@ -26,6 +26,11 @@ bench: $(STAMP)
 # compile the .qm; commit both.
 translations: $(STAMP)
 	$(BIN)/python tools/update_translations.py
+
+# Export sample forms as import templates and render them to docs/template-*.png
+# (needs Debian's libreoffice-calc-nogui, poppler-utils and fonts-noto-cjk).
+template-screenshots: $(STAMP)
+	$(BIN)/python docs/make_template_screenshots.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache

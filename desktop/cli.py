@@ -39,18 +39,20 @@ def build_parser() -> argparse.ArgumentParser:
                                      "也可用环境变量 JIXIAO_DB）")
     commands = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
 
-    score = commands.add_parser("score", help="计算并检查一个表格文件（不写入数据库）")
+    score = commands.add_parser("score", help="计算并检查一个表格文件（.json、.xlsx、.xls；不写入数据库）")
     score.add_argument("file", type=Path)
     score.add_argument("--json", action="store_true", help="输出 JSON")
 
-    imp = commands.add_parser("import", help="把表格文件或文件夹导入数据库")
+    imp = commands.add_parser("import", help="把表格文件（.json、.xlsx、.xls）或文件夹导入数据库")
     imp.add_argument("files", nargs="+", type=Path)
     imp.add_argument("--replace", action="store_true", help="覆盖库中同年度同项目的表格")
 
     exp = commands.add_parser("export", help="从数据库导出表格")
     exp.add_argument("--year", type=int, required=True)
     exp.add_argument("--code", help="项目编码（默认该年度全部表格）")
-    exp.add_argument("--format", choices=["json"], default="json")
+    exp.add_argument("--format", choices=["xlsx", "json"],
+                     help="xlsx（导入模板）或 json；默认按 --out 的扩展名，文件夹时为 xlsx")
+    exp.add_argument("--layout", help="xlsx 表样（如 city-2024），用于同类表格；默认用表格自己的表样")
     exp.add_argument("--out", type=Path, required=True,
                      help="输出文件（一个表格时）或文件夹（每个表格一个文件）")
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,15 +50,29 @@ def import_form(service: FormService, path: Path, form: Form, replace: bool) -> 
     return ImportResult(path, form_id, f"{path}：已导入 {form.year} 年「{form.name}」")
 
 
-def import_files(service: FormService, paths: Iterable[str | Path],
-                 replace: bool = False) -> list[ImportResult]:
-    """Read each file completely before anything is written; a bad file writes nothing."""
-    results = []
-    for path in expand_paths(paths):
+Progress = Callable[[int, int, str], bool]
+"""progress(done, total, file name) → False to stop; called before each file and at the end."""
+
+
+def import_files(service: FormService, paths: Iterable[str | Path], replace: bool = False,
+                 progress: Progress | None = None) -> list[ImportResult]:
+    """Read each file completely before anything is written; a bad file writes nothing.
+
+    Folders stand for the form files inside them (.json, .xlsx, .xls). With `progress`,
+    the window shows how far it got and can stop between two files; what was imported
+    before the stop stays imported (each file is its own undoable step).
+    """
+    results: list[ImportResult] = []
+    files = list(expand_paths(paths))
+    for done, path in enumerate(files):
+        if progress is not None and progress(done, len(files), path.name) is False:
+            return results
         try:
             form = read_form_file(path)
         except FormFileError as error:
             results.append(ImportResult(path, None, str(error)))
             continue
         results.append(import_form(service, path, form, replace))
+    if progress is not None:
+        progress(len(files), len(files), "")
     return results

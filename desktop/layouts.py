@@ -4,6 +4,15 @@ A layout names the labels of the header fields, the blocks and the indicator col
 the order the official form prints them. The window builds its editors from it and the
 xlsx template writer and reader place and find cells by it, so a new province's
 template is a new file, not new code.
+
+Beyond the fields the window needs, a layout file carries what the xlsx template needs
+(read by `desktop.template`): `sheet` (column letters and widths, the blocks in printed
+order with the columns each one uses), `styles` (font, the two greys, the number
+format), `print` (A4 landscape, fit to width, repeated rows), `labels` (the printed
+texts of the funds and goal blocks and the template note) and `aliases` (other
+spellings the importer accepts for a label: 分值/权重, 项目编号/项目编码, …).
+Every label is looked up by one key: a header field name, "indicators.<field>",
+"blocks.<key>", or a key of `labels`.
 """
 
 from __future__ import annotations
@@ -44,6 +53,30 @@ class Layout:
     @property
     def columns(self) -> tuple[str, ...]:
         return tuple(column.field for column in self.indicator_columns)
+
+    def label(self, key: str) -> str:
+        """The text the form prints for `key`; "" when the layout does not print it."""
+        if key.startswith("blocks."):
+            return self.blocks.get(key.removeprefix("blocks."), "")
+        if key.startswith("indicators."):
+            column = self.column(key.removeprefix("indicators."))
+            return column.label if column else ""
+        field_ = next((f for f in self.header if f.field == key), None)
+        if field_ is not None:
+            return field_.label
+        return str(self.raw.get("labels", {}).get(key, ""))
+
+    def labels_for(self, key: str) -> tuple[str, ...]:
+        """The printed label first, then every alias the importer also accepts."""
+        found = [self.label(key), *self.raw.get("aliases", {}).get(key, ())]
+        return tuple(dict.fromkeys(label for label in found if label))
+
+    def starred(self, key: str) -> bool:
+        """Whether the label of `key` is printed with "*" (the clerk's input)."""
+        if key.startswith("indicators."):
+            column = self.column(key.removeprefix("indicators."))
+            return bool(column and column.starred)
+        return key in self.raw.get("starred", ())
 
 
 def _fields(items: list[dict[str, Any]]) -> tuple[LayoutField, ...]:

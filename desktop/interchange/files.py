@@ -8,8 +8,9 @@ from pathlib import Path
 from desktop.forms import Form
 from desktop.interchange.errors import FormFileError
 from desktop.interchange.json_form import read_form as read_json_form
+from desktop.template.reader import read_workbook
 
-READERS = {".json": read_json_form}
+READERS = {".json": read_json_form, ".xlsx": read_workbook, ".xls": read_workbook}
 
 
 def read_form_file(path: str | Path) -> Form:
@@ -22,11 +23,17 @@ def read_form_file(path: str | Path) -> Form:
     return reader(path)
 
 
+def _wanted(path: Path) -> bool:
+    """A form file in a folder: a supported suffix, and not Excel's "~$" lock file or a
+    hidden file (our own half-written exports are hidden ".name.part" files)."""
+    return (path.is_file() and path.suffix.lower() in READERS
+            and not path.name.startswith(("~$", ".")))
+
+
 def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
     """Files as given; folders replaced by the supported files inside them, sorted."""
     for path in map(Path, paths):
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*")
-                              if p.is_file() and p.suffix.lower() in READERS)
+            yield from sorted(p for p in path.rglob("*") if _wanted(p))
         else:
             yield path
