@@ -2,21 +2,32 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import importlib
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from desktop.forms import Form
 from desktop.interchange.errors import FormFileError
-from desktop.interchange.json_form import read_form as read_json_form
-from desktop.template.reader import read_workbook
 
-READERS = {".json": read_json_form, ".xlsx": read_workbook, ".xls": read_workbook}
+READERS = {".json": "desktop.interchange.json_form:read_form",
+           ".xlsx": "desktop.template.reader:read_workbook",
+           ".xls": "desktop.template.reader:read_workbook"}
+"""Readers by suffix, named rather than imported: openpyxl and xlrd load on first use,
+which keeps them out of the window's start-up."""
+
+
+def _reader(suffix: str) -> Callable[[Path], Form] | None:
+    name = READERS.get(suffix)
+    if name is None:
+        return None
+    module, function = name.split(":")
+    return getattr(importlib.import_module(module), function)
 
 
 def read_form_file(path: str | Path) -> Form:
     """Read a form from any supported file; FormFileError says why not in one line."""
     path = Path(path)
-    reader = READERS.get(path.suffix.lower())
+    reader = _reader(path.suffix.lower())
     if reader is None:
         supported = "、".join(sorted(READERS))
         raise FormFileError(f"{path}：不支持的文件类型（支持 {supported}）")
