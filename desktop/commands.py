@@ -36,7 +36,7 @@ def import_(args: argparse.Namespace) -> int:
     if not results:
         raise CommandError("没有找到可导入的表格文件")
     for result in results:
-        print(result.message)
+        print(result.message + ("（覆盖请加 --replace）" if result.duplicate else ""))
     refused = sum(not result.ok for result in results)
     print(f"共 {len(results)} 个文件：导入 {len(results) - refused} 个，未导入 {refused} 个")
     return 0 if refused == 0 else 2

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from db.records import StoreError
 from desktop.editing.errors import EditError
-from desktop.editing.service import FormService
+from desktop.editing.service import FormService, FormStep
 from desktop.forms import Form
 from desktop.interchange.errors import FormFileError
 from desktop.interchange.files import expand_paths, read_form_file
@@ -19,6 +19,8 @@ class ImportResult:
     path: Path
     form_id: int | None   # None when the file was refused or skipped
     message: str          # one line for the clerk
+    step: FormStep | None = None   # the undoable step that stored it
+    duplicate: bool = False        # skipped: the store already holds this form
 
     @property
     def ok(self) -> bool:
@@ -38,16 +40,17 @@ def existing_form_id(service: FormService, form: Form) -> int | None:
 def import_form(service: FormService, path: Path, form: Form, replace: bool) -> ImportResult:
     existing = existing_form_id(service, form)
     if existing is not None and not replace:
-        return ImportResult(path, None, f"{path}：{form.year} 年「{form.name}」已在库中，"
-                                        "未导入（覆盖请加 --replace）")
+        return ImportResult(path, None, f"{path}：{form.year} 年「{form.name}」已在库中，未导入",
+                            duplicate=True)
     try:
         if existing is not None:
-            service.replace_form(existing, form, label="导入覆盖表格")
-            return ImportResult(path, existing, f"{path}：已覆盖 {form.year} 年「{form.name}」")
-        form_id, _step = service.create_form(form, label="导入表格")
+            step = service.replace_form(existing, form, label="导入覆盖表格")
+            return ImportResult(path, existing, f"{path}：已覆盖 {form.year} 年「{form.name}」",
+                                step)
+        form_id, step = service.create_form(form, label="导入表格")
     except (EditError, StoreError) as error:
         return ImportResult(path, None, f"{path}：{error}")
-    return ImportResult(path, form_id, f"{path}：已导入 {form.year} 年「{form.name}」")
+    return ImportResult(path, form_id, f"{path}：已导入 {form.year} 年「{form.name}」", step)
 
 
 Progress = Callable[[int, int, str], bool]

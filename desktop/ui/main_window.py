@@ -20,7 +20,7 @@ from desktop.editing.service import FormStep, Step
 from desktop.forms import FormKind, SelfEvaluation
 from desktop.money import format2
 from desktop.presenters.session import FormSession, Workspace
-from desktop.ui import i18n
+from desktop.ui import i18n, transfer
 from desktop.ui.browser import BrowserPanel
 from desktop.ui.editor_base import FormEditor
 from desktop.ui.editor_self import SelfEvaluationEditor
@@ -101,6 +101,12 @@ class MainWindow(QMainWindow):
         self.duplicate_action = self._action(self.duplicate_form)
         self.delete_action = self._action(self.delete_form)
         self.checked_action = self._action(self.mark_checked)
+        self.import_action = self._action(lambda: transfer.ask_import_files(self),
+                                          QKeySequence.StandardKey.Open)
+        self.import_folder_action = self._action(lambda: transfer.ask_import_folder(self))
+        self.export_action = self._action(lambda: transfer.export_current(self),
+                                          QKeySequence("Ctrl+E"))
+        self.export_batch_action = self._action(lambda: transfer.ask_export_batch(self))
         self.quit_action = self._action(self.close, QKeySequence.StandardKey.Quit)
         self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
@@ -116,6 +122,9 @@ class MainWindow(QMainWindow):
         self.about_action = self._action(self._about)
         self.file_menu = self.menuBar().addMenu("")
         self.file_menu.addActions([self.new_action, self.duplicate_action, self.delete_action])
+        self.file_menu.addSeparator()
+        self.file_menu.addActions([self.import_action, self.import_folder_action,
+                                   self.export_action, self.export_batch_action])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.checked_action)
         self.file_menu.addSeparator()
@@ -143,6 +152,10 @@ class MainWindow(QMainWindow):
                              (self.duplicate_action, self.tr("&Duplicate form")),
                              (self.delete_action, self.tr("De&lete form…")),
                              (self.checked_action, self.tr("Mark as &checked")),
+                             (self.import_action, self.tr("&Import forms…")),
+                             (self.import_folder_action, self.tr("Import a &folder…")),
+                             (self.export_action, self.tr("&Export form…")),
+                             (self.export_batch_action, self.tr("Export a &year…")),
                              (self.quit_action, self.tr("&Quit")),
                              (self.insert_action, self.tr("&Insert row")),
                              (self.remove_action, self.tr("&Delete rows")),
@@ -245,6 +258,10 @@ class MainWindow(QMainWindow):
 
     def _push_form_step(self, step: FormStep, show: bool) -> None:
         self.form_set_changed(step.form_id, show)
+        self.push_form_step(step)
+
+    def push_form_step(self, step: FormStep) -> None:
+        """Record a whole-form step that has already been done (created, imported…)."""
         self.undo_stack.push(FormStepCommand(self, step))
 
     def new_form(self) -> None:

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>Year</source>
+        <translation type="obsolete">年度</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Welcome</source>
@@ -187,6 +194,22 @@
         <translation>标记为已检查(&amp;C)</translation>
     </message>
     <message>
+        <source>&amp;Import forms…</source>
+        <translation>导入表格(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import a &amp;folder…</source>
+        <translation>导入文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export form…</source>
+        <translation>导出表格(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export a &amp;year…</source>
+        <translation>按年度批量导出(&amp;Y)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -272,6 +295,77 @@
     <message>
         <source>Name</source>
         <translation>名称</translation>
+    </message>
+</context>
+<context>
+    <name>Transfer</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation>正在导入</translation>
+    </message>
+    <message>
+        <source>Import forms</source>
+        <translation>导入表格</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>%1 files: %2 imported, %3 not imported.</source>
+        <translation>共 %1 个文件：导入 %2 个，未导入 %3 个。</translation>
+    </message>
+    <message>
+        <source>%1 of these forms are already in the store. Replace them with the files?</source>
+        <translation>其中 %1 个表格已在库中。是否用文件中的内容覆盖？</translation>
+    </message>
+    <message>
+        <source>Form files (%1)</source>
+        <translation>表格文件 (%1)</translation>
+    </message>
+    <message>
+        <source>Import a folder of forms</source>
+        <translation>导入文件夹中的表格</translation>
+    </message>
+    <message>
+        <source>Export form</source>
+        <translation>导出表格</translation>
+    </message>
+    <message>
+        <source>Import template (*.xlsx);;JSON (*.json)</source>
+        <translation>导入模板 (*.xlsx);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Export a year</source>
+        <translation>按年度批量导出</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>All units</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>正在导出</translation>
+    </message>
+    <message>
+        <source>Export into folder</source>
+        <translation>导出到文件夹</translation>
     </message>
 </context>
 </TS>

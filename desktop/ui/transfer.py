@@ -1,0 +1,181 @@
+"""导入… / 导出… / 批量导出… in the window: file dialogs, a cancellable progress dialog,
+and a summary of what was written or refused, one line per file."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QMessageBox,
+    QProgressDialog, QWidget,
+)
+
+from db.records import FormState
+from desktop.importing import ImportResult, import_files
+
+FORM_FILES = "*.xlsx *.xls *.json"
+
+
+def progress_dialog(parent: QWidget, title: str) -> tuple[QProgressDialog, Callable[[int, int, str], bool]]:
+    """A modal progress dialog and the callback the Qt-free batch functions call."""
+    dialog = QProgressDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(300)
+    dialog.setCancelButtonText(QCoreApplication.translate("Transfer", "Cancel"))
+
+    def report(done: int, total: int, what: str) -> bool:
+        dialog.setMaximum(max(total, 1))
+        dialog.setValue(done)
+        dialog.setLabelText(what)
+        QCoreApplication.processEvents()
+        return not dialog.wasCanceled()
+
+    return dialog, report
+
+
+def show_summary(parent: QWidget, title: str, headline: str, lines: list[str]) -> None:
+    box = QMessageBox(parent)
+    box.setWindowTitle(title)
+    box.setText(headline)
+    if lines:
+        box.setDetailedText("\n".join(lines))
+    box.exec()
+
+
+def import_paths(window, paths: list[str]) -> list[ImportResult]:
+    """Import files or folders, each stored form one step of a single undo macro."""
+    service = window.workspace.service
+    dialog, report = progress_dialog(window, QCoreApplication.translate("Transfer", "Importing"))
+    results = import_files(service, paths, progress=report)
+    duplicates = [r.path for r in results if r.duplicate]
+    if duplicates and _confirm_replace(window, len(duplicates)):
+        replaced = import_files(service, duplicates, replace=True, progress=report)
+        results = [r for r in results if not r.duplicate] + replaced
+    dialog.close()
+    _push_steps(window, [r for r in results if r.step is not None], QCoreApplication.translate("Transfer", "Import forms"))
+    imported = sum(r.ok for r in results)
+    show_summary(window, QCoreApplication.translate("Transfer", "Import"), QCoreApplication.translate("Transfer", "%1 files: %2 imported, %3 not imported.")
+                 .replace("%1", str(len(results))).replace("%2", str(imported))
+                 .replace("%3", str(len(results) - imported)),
+                 [r.message for r in results])
+    return results
+
+
+def _confirm_replace(window, count: int) -> bool:
+    answer = QMessageBox.question(
+        window, QCoreApplication.translate("Transfer", "Import"),
+        QCoreApplication.translate("Transfer", "%1 of these forms are already in the store. Replace them with the files?")
+        .replace("%1", str(count)))
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def _push_steps(window, results: list[ImportResult], label: str) -> None:
+    if not results:
+        return
+    window.undo_stack.beginMacro(label)
+    for result in results:
+        window.push_form_step(result.step)
+        window.form_set_changed(result.form_id, show=False)   # drop a replaced form's session
+    window.undo_stack.endMacro()
+    window.open_form(results[-1].form_id)
+
+
+def ask_import_files(window) -> None:
+    paths, _ = QFileDialog.getOpenFileNames(window, QCoreApplication.translate("Transfer", "Import forms"), "",
+                                            QCoreApplication.translate("Transfer", "Form files (%1)").replace("%1", FORM_FILES))
+    if paths:
+        import_paths(window, paths)
+
+
+def ask_import_folder(window) -> None:
+    folder = QFileDialog.getExistingDirectory(window, QCoreApplication.translate("Transfer", "Import a folder of forms"))
+    if folder:
+        import_paths(window, [folder])
+
+
+def export_current(window, target: str | None = None) -> bool:
+    """The open form to the official template (or JSON by the chosen suffix)."""
+    from desktop.template.batch import export_file_name, export_one
+    session = window.session
+    if session is None:
+        return False
+    window.editor.commit_pending()
+    if target is None:
+        target, _ = QFileDialog.getSaveFileName(
+            window, QCoreApplication.translate("Transfer", "Export form"), export_file_name(session.form),
+            QCoreApplication.translate("Transfer", "Import template (*.xlsx);;JSON (*.json)"))
+        if not target:
+            return False
+    path = Path(target)
+    outcome = export_one(session.form, path, "json" if path.suffix.lower() == ".json" else "xlsx")
+    if not outcome.ok:
+        QMessageBox.warning(window, QCoreApplication.translate("Transfer", "Export"), outcome.message)
+        return False
+    window.workspace.service.store.set_state(session.form_id, FormState.EXPORTED)
+    window.browser.update_form(session.form_id)
+    window.statusBar().showMessage(outcome.message, 10000)
+    return True
+
+
+class BatchExportDialog(QDialog):
+    """Which forms: a year, and optionally one unit of that year."""
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.setWindowTitle(QCoreApplication.translate("Transfer", "Export a year"))
+        self.summaries = window.workspace.service.store.list_forms()
+        self.year = QComboBox()
+        for year in sorted({s.year for s in self.summaries}, reverse=True):
+            self.year.addItem(str(year), year)
+        self.unit = QComboBox()
+        self.year.currentIndexChanged.connect(self._fill_units)
+        layout = QFormLayout(self)
+        layout.addRow(QCoreApplication.translate("Transfer", "Year"), self.year)
+        layout.addRow(QCoreApplication.translate("Transfer", "Unit"), self.unit)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addRow(buttons)
+        self._fill_units()
+
+    def _fill_units(self) -> None:
+        self.unit.clear()
+        self.unit.addItem(QCoreApplication.translate("Transfer", "All units"), None)
+        for unit in sorted({s.unit for s in self.summaries if s.year == self.year.currentData()}):
+            self.unit.addItem(unit, unit)
+
+    def chosen_ids(self) -> list[int]:
+        return [s.id for s in self.summaries if s.year == self.year.currentData()
+                and (self.unit.currentData() is None or s.unit == self.unit.currentData())]
+
+
+def export_batch(window, form_ids: list[int], folder: str):
+    from desktop.template.batch import export_forms
+    store = window.workspace.service.store
+    if window.editor is not None:
+        window.editor.commit_pending()
+    forms = [store.load_form(form_id) for form_id in form_ids]
+    dialog, report = progress_dialog(window, QCoreApplication.translate("Transfer", "Exporting"))
+    summary = export_forms(forms, folder, progress=report)
+    dialog.close()
+    written = {id(o.form) for o in summary.outcomes if o.ok}
+    for form_id, form in zip(form_ids, forms):
+        if id(form) in written:
+            store.set_state(form_id, FormState.EXPORTED)
+    window.browser.refresh()
+    show_summary(window, QCoreApplication.translate("Transfer", "Export"), summary.summary_line(),
+                 [o.message for o in summary.outcomes])
+    return summary
+
+
+def ask_export_batch(window) -> None:
+    dialog = BatchExportDialog(window)
+    if not dialog.exec() or not dialog.chosen_ids():
+        return
+    folder = QFileDialog.getExistingDirectory(window, QCoreApplication.translate("Transfer", "Export into folder"))
+    if folder:
+        export_batch(window, dialog.chosen_ids(), folder)
