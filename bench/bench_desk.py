@@ -63,20 +63,24 @@ def edit_to_totals(folder: Path) -> tuple[float, float]:
     return edit, floor
 
 
-def startup(folder: Path) -> tuple[float, float]:
+def startup(folder: Path) -> tuple[float, float, float]:
+    """(window shown, forms listed, bare window shown); the store is created first so
+    the runs measure an ordinary start, not the first one that migrates."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_LOGGING_RULES": "qt.qpa.*=false"}
-    store = str(folder / "startup.sqlite3")
-    median_process_seconds(["-m", "bench.startup_probe", "app", store], repeat=1, env=env)
-    app = median_process_seconds(["-m", "bench.startup_probe", "app", store], repeat=7, env=env)
-    bare = median_process_seconds(["-m", "bench.startup_probe", "bare"], repeat=7, env=env)
-    return app, bare
+    app = ["-m", "bench.startup_probe", "app", str(folder / "startup.sqlite3")]
+    median_process_seconds(app, repeat=1, env=env, lines=2)
+    shown, listed = median_process_seconds(app, repeat=7, env=env, lines=2)
+    bare, = median_process_seconds(["-m", "bench.startup_probe", "bare"], repeat=7, env=env)
+    return shown, listed, bare
 
 
 def run() -> list[Figure]:
     with tempfile.TemporaryDirectory() as folder:
         edit, floor = edit_to_totals(Path(folder))
-        app, bare = startup(Path(folder))
+        shown, listed, bare = startup(Path(folder))
     return [Figure(f"edit → totals and findings on screen ({ROWS} indicators)", edit,
                    "one-row SQLite UPDATE + commit", floor, "≤ 5 ms absolute"),
-            Figure("start-up to an interactive window", app, "bare PySide6 QMainWindow", bare,
-                   "≤ 1.5×")]
+            Figure("start-up to an interactive window", shown, "bare PySide6 QMainWindow",
+                   bare, "≤ 1.5×"),
+            Figure("start-up to the forms listed (store open)", listed,
+                   "bare PySide6 QMainWindow", bare, "(no goal; reported)")]

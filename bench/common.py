@@ -37,18 +37,20 @@ def median_seconds(action: Callable[[], object], repeat: int, warmup: int = 3) -
     return statistics.median(samples)
 
 
-def median_process_seconds(arguments: list[str], repeat: int, env: dict[str, str]) -> float:
-    """Wall time from spawning a Python process to it printing its first line."""
-    samples = []
+def median_process_seconds(arguments: list[str], repeat: int, env: dict[str, str],
+                           lines: int = 1) -> list[float]:
+    """Wall time from spawning a Python process to each of its first `lines` lines."""
+    samples: list[list[float]] = [[] for _ in range(lines)]
     for _ in range(repeat):
         start = time.perf_counter()
         process = subprocess.Popen([sys.executable, *arguments], cwd=ROOT, env=env,
                                    stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         assert process.stdout is not None
-        process.stdout.readline()
-        samples.append(time.perf_counter() - start)
+        for line in range(lines):
+            process.stdout.readline()
+            samples[line].append(time.perf_counter() - start)
         process.wait(timeout=60)
-    return statistics.median(samples)
+    return [statistics.median(values) for values in samples]
 
 
 def milliseconds(seconds: float) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import DatabaseError, OperationalError, SQLAlchemyError
 from sqlmodel import Session
 
 from db import mapping, reads, writes
@@ -43,6 +43,11 @@ def _state(value: FormState | str) -> FormState:
 
 def _stored(parts: mapping.StoredParts) -> StoredForm:
     return StoredForm(mapping.build_form(parts), reads.summary_of(parts.row))
+
+
+def _first_line(error: object) -> str:
+    """Driver messages can run to several lines and a link; the clerk gets the first."""
+    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
 
 
 class Store:
@@ -94,9 +99,15 @@ class Store:
         except OperationalError as error:
             if "locked" in str(error.orig):
                 raise StoreError("数据库正被另一个程序使用，请稍后再试") from error
-            raise StoreError(f"数据库操作失败：{error.orig}") from error
+            if "unable to open" in str(error.orig):
+                raise StoreError(f"无法打开数据库 {self.url}（文件夹不存在或没有权限）") from error
+            raise StoreError(f"数据库操作失败：{_first_line(error.orig)}") from error
+        except DatabaseError as error:
+            if "not a database" in str(error.orig):
+                raise StoreError(f"{self.url} 不是绩效填报助手的数据库文件，或已损坏") from error
+            raise StoreError(f"数据库操作失败：{_first_line(error.orig)}") from error
         except SQLAlchemyError as error:
-            raise StoreError(f"数据库操作失败：{error}") from error
+            raise StoreError(f"数据库操作失败：{_first_line(error)}") from error
 
     # ------------------------------------------------------------ whole forms
 

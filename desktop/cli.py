@@ -8,6 +8,7 @@ never a traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,6 +16,8 @@ from pathlib import Path
 from desktop import __version__
 from desktop.display import display_problem
 from desktop.interchange.errors import FormFileError
+from db.records import StoreError
+from desktop.editing.errors import EditError
 from desktop.money import AmountError
 
 EXIT_USAGE = 2
@@ -66,9 +69,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return _dispatch(args)
-    except (CommandError, FormFileError, AmountError) as error:
+    except (CommandError, FormFileError, AmountError, StoreError, EditError) as error:
         print(f"jixiao：{error}", file=sys.stderr)
         return EXIT_USAGE
+    except Exception as error:  # a defect, still told in one line; JIXIAO_DEBUG shows it all
+        if os.environ.get("JIXIAO_DEBUG"):
+            raise
+        first = str(error).strip().splitlines()[0] if str(error).strip() else ""
+        print(f"jixiao：内部错误（{type(error).__name__}）{first}；设置 JIXIAO_DEBUG=1 可查看详情",
+              file=sys.stderr)
+        return 1
 
 
 def _dispatch(args: argparse.Namespace) -> int:

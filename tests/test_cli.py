@@ -134,3 +134,14 @@ def test_without_a_display_the_window_names_the_remedy(tmp_path: Path) -> None:
     done = _jixiao(env=env)
     assert done.returncode == 1
     assert "xvfb-run" in done.stderr and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("make_bad", [
+    lambda tmp: (tmp / "junk.sqlite3").write_bytes(b"junk" * 200) and tmp / "junk.sqlite3",
+    lambda tmp: tmp / "no-such-folder" / "store.sqlite3",
+], ids=["not-a-database", "missing-folder"])
+def test_a_store_that_cannot_be_opened_is_one_line(make_bad, tmp_path: Path) -> None:
+    done = _jixiao("--db", str(make_bad(tmp_path)), "list", env=dict(os.environ))
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr and done.stderr.count("\n") == 1
+    assert "数据库" in done.stderr

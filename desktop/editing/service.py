@@ -10,19 +10,23 @@ views recompute them from the form after each change.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import copy
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
 from db.records import StoredForm
-from db.store import Store
 from desktop.editing import steps
 from desktop.editing.edits import Edit, apply_all
 from desktop.editing.effects import Changed, changed_by, touched_by
 from desktop.editing.fields import check_form
 from desktop.editing.paths import Path
 from desktop.forms import Form, Indicator
+
+if TYPE_CHECKING:   # the store loads SQLAlchemy: only app start-up imports it
+    from db.store import Store
 
 
 @dataclass

@@ -10,16 +10,20 @@ form id and `updated_at`: a refresh after one edit evaluates only the edited for
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
 from db.records import FormState, FormSummary
-from db.store import Store
 from desktop.forms import KIND_TITLES, Form, FormKind, SelfEvaluation
 from desktop.money import format2
 from desktop.rules.evaluate import check_target_form, evaluate
 from desktop.textnorm import to_halfwidth
+
+if TYPE_CHECKING:   # the store loads SQLAlchemy: only app start-up imports it
+    from db.store import Store
 
 NO_TOTAL = "—"
 """Target forms have no scores: their total and grade read as a dash."""

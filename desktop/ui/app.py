@@ -5,14 +5,10 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from db.store import Store
-from desktop.demo import load_demo
-from desktop.editing.service import FormService
-from desktop.presenters.session import Workspace
 from desktop.ui import i18n
 from desktop.ui.main_window import MainWindow
 
@@ -34,6 +30,7 @@ def make_application() -> QApplication:
 
 def offer_demo(window: MainWindow, ask: bool = True) -> bool:
     """On a first start with an empty store, offer the published sample forms."""
+    from desktop.demo import load_demo
     service = window.workspace.service
     if service.store.list_forms():
         return False
@@ -49,14 +46,37 @@ def offer_demo(window: MainWindow, ask: bool = True) -> bool:
     return True
 
 
+def open_workspace(db: str | None):  # -> Workspace
+    from db.store import Store   # SQLAlchemy and SQLModel: most of start-up's imports
+    from desktop.editing.service import FormService
+    from desktop.presenters.session import Workspace
+    return Workspace(FormService(Store.open(db)))
+
+
 def build_window(db: str | None = None) -> MainWindow:
+    """A window on an open store, at once (tests, the self-test, screenshots)."""
     make_application()
-    return MainWindow(Workspace(FormService(Store.open(db))))
+    return MainWindow(open_workspace(db))
+
+
+def attach_store(window: MainWindow, db: str | None, ask_demo: bool = True) -> bool:
+    """Open the store into a shown window; a store that cannot be opened is a sentence."""
+    from db.records import StoreError
+    try:
+        window.attach(open_workspace(db))
+    except StoreError as error:
+        QMessageBox.critical(window, QCoreApplication.translate("App", "Cannot open the store"),
+                             str(error))
+        return False
+    offer_demo(window, ask=ask_demo)
+    return True
 
 
 def run_app(db: str | None = None) -> int:
+    """Show the window first and open the store in the first turn of the event loop, so
+    the clerk sees the window as soon as Qt can draw it."""
     app = make_application()
-    window = MainWindow(Workspace(FormService(Store.open(db))))
+    window = MainWindow()
     window.show()
-    offer_demo(window)
+    QTimer.singleShot(0, lambda: attach_store(window, db) or app.exit(1))
     return app.exec()

@@ -8,6 +8,8 @@ branches and scroll position, so the browser never jumps under the mouse.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -15,9 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from db.records import FormNotFound
-from db.store import Store
 from desktop.presenters.browser import BrowserEntry, BrowserPresenter
 from desktop.ui.browser_model import FORM_ID_ROLE, GROUP_KEY_ROLE, BrowserModel, Column, FormFilter
+
+if TYPE_CHECKING:   # the store loads SQLAlchemy: only app start-up imports it
+    from db.store import Store
 
 VISUAL_ORDER = (Column.NAME, Column.TOTAL, Column.GRADE, Column.STATE, Column.FINDINGS,
                 Column.KIND, Column.CODE)

@@ -12,6 +12,7 @@ the findings above and below change.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
@@ -19,7 +20,8 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QLabel, QListView, QStackedLayout, QStyle, QWidget,
 )
 
-from desktop.rules.findings import Finding
+if TYPE_CHECKING:   # the rules load with the first form, not with the window
+    from desktop.rules.findings import Finding
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 """The 1-based indicator row a finding points at; -1 for the form (funds, totals)."""

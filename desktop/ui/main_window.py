@@ -7,6 +7,7 @@ thing the clerk did, switching to that form first if another one is on screen.
 from __future__ import annotations
 
 import copy
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
@@ -14,24 +15,32 @@ from PySide6.QtWidgets import (
     QApplication, QDockWidget, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget,
 )
 
-from db.records import FormState
 from desktop import __version__
-from desktop.editing.service import FormStep, Step
 from desktop.forms import FormKind, SelfEvaluation
 from desktop.money import format2
-from desktop.presenters.session import FormSession, Workspace
-from desktop.ui import i18n, transfer
-from desktop.ui.browser import BrowserPanel
-from desktop.ui.editor_base import FormEditor
-from desktop.ui.editor_self import SelfEvaluationEditor
-from desktop.ui.editor_target import ProjectTargetEditor, UnitTargetEditor
+from desktop.ui import i18n
 from desktop.ui.findings import FindingsPanel
-from desktop.ui.new_form import NewFormDialog
-from desktop.ui.undo import StepCommand
 
-EDITORS = {FormKind.SELF_EVALUATION: SelfEvaluationEditor,
-           FormKind.PROJECT_TARGET: ProjectTargetEditor,
-           FormKind.UNIT_TARGET: UnitTargetEditor}
+# What the window needs only once the store is open or a form is opened is imported
+# there: it keeps the time from start to a drawn window short.
+if TYPE_CHECKING:
+    from desktop.editing.service import FormStep, Step
+    from desktop.presenters.session import FormSession, Workspace
+    from desktop.ui.browser import BrowserPanel
+    from desktop.ui.editor_base import FormEditor
+
+
+def editor_class(kind: FormKind) -> type:
+    from desktop.ui.editor_self import SelfEvaluationEditor
+    from desktop.ui.editor_target import ProjectTargetEditor, UnitTargetEditor
+    return {FormKind.SELF_EVALUATION: SelfEvaluationEditor,
+            FormKind.PROJECT_TARGET: ProjectTargetEditor,
+            FormKind.UNIT_TARGET: UnitTargetEditor}[kind]
+
+
+def _transfer():
+    from desktop.ui import transfer
+    return transfer
 
 
 class FormStepCommand(QUndoCommand):
@@ -54,12 +63,17 @@ class FormStepCommand(QUndoCommand):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    """Shown before the store is open (opening it loads the database libraries, the
+    larger part of start-up); `attach` then fills the browser and enables the actions."""
+
+    def __init__(self, workspace: Workspace | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.workspace = workspace
+        self.workspace: Workspace = None  # type: ignore[assignment]  # set by attach()
         self.undo_stack = QUndoStack(self)
         self.editor: FormEditor | None = None
-        self.browser = BrowserPanel(workspace.service.store)
+        self.browser: BrowserPanel | None = None
+        self.opening = QLabel()
+        self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.findings = FindingsPanel()
         self.stack = QStackedWidget()
         self.empty = QLabel()
@@ -70,17 +84,35 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.figures)
         self._docks()
         self._actions()
-        self.browser.form_activated.connect(self.open_form)
         self.findings.finding_activated.connect(self._go_to_finding)
         self.resize(1360, 860)
         self.retranslate()
+        self._enable(False)
+        if workspace is not None:
+            self.attach(workspace)
+
+    def attach(self, workspace: Workspace) -> None:
+        """The store is open: list its forms and let the clerk work."""
+        from desktop.ui.browser import BrowserPanel
+        self.workspace = workspace
+        self.browser = BrowserPanel(workspace.service.store)
+        self.browser.form_activated.connect(self.open_form)
+        self.browser_dock.setWidget(self.browser)
+        self.opening.deleteLater()
+        self._enable(True)
+
+    def _enable(self, enabled: bool) -> None:
+        for action in (self.new_action, self.duplicate_action, self.delete_action,
+                       self.checked_action, self.import_action, self.import_folder_action,
+                       self.export_action, self.export_batch_action):
+            action.setEnabled(enabled)
 
     # ------------------------------------------------------------ building
 
     def _docks(self) -> None:
         self.browser_dock = QDockWidget(self)
         self.browser_dock.setObjectName("browser-dock")
-        self.browser_dock.setWidget(self.browser)
+        self.browser_dock.setWidget(self.opening)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.browser_dock)
         self.findings_dock = QDockWidget(self)
         self.findings_dock.setObjectName("findings-dock")
@@ -101,12 +133,12 @@ class MainWindow(QMainWindow):
         self.duplicate_action = self._action(self.duplicate_form)
         self.delete_action = self._action(self.delete_form)
         self.checked_action = self._action(self.mark_checked)
-        self.import_action = self._action(lambda: transfer.ask_import_files(self),
+        self.import_action = self._action(lambda: _transfer().ask_import_files(self),
                                           QKeySequence.StandardKey.Open)
-        self.import_folder_action = self._action(lambda: transfer.ask_import_folder(self))
-        self.export_action = self._action(lambda: transfer.export_current(self),
+        self.import_folder_action = self._action(lambda: _transfer().ask_import_folder(self))
+        self.export_action = self._action(lambda: _transfer().export_current(self),
                                           QKeySequence("Ctrl+E"))
-        self.export_batch_action = self._action(lambda: transfer.ask_export_batch(self))
+        self.export_batch_action = self._action(lambda: _transfer().ask_export_batch(self))
         self.quit_action = self._action(self.close, QKeySequence.StandardKey.Quit)
         self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
@@ -142,6 +174,8 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Performance Form Assistant"))
         self.empty.setText(self.tr("Choose a form on the left, or create one with File ▸ New."))
+        if self.browser is None:
+            self.opening.setText(self.tr("Opening the store…"))
         self.browser_dock.setWindowTitle(self.tr("Forms"))
         self.findings_dock.setWindowTitle(self.tr("Findings"))
         self.file_menu.setTitle(self.tr("&File"))
@@ -180,7 +214,7 @@ class MainWindow(QMainWindow):
             return self.editor
         self._close_editor()
         session = self.workspace.session(form_id)
-        editor = EDITORS[session.form.kind](session)
+        editor = editor_class(session.form.kind)(session)
         editor.step_done.connect(self._push)
         editor.refused.connect(self._refused)
         session.listeners.append(self._session_changed)
@@ -228,6 +262,7 @@ class MainWindow(QMainWindow):
         self.figures.setText(text)
 
     def _push(self, step: Step) -> None:
+        from desktop.ui.undo import StepCommand
         self.undo_stack.push(StepCommand(self.workspace, step, self.show_form))
 
     def show_form(self, form_id: int) -> None:
@@ -265,6 +300,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.push(FormStepCommand(self, step))
 
     def new_form(self) -> None:
+        from desktop.ui.new_form import NewFormDialog
         dialog = NewFormDialog(self)
         if dialog.exec():
             form_id, step = self.workspace.service.create_form(dialog.form(), self.tr("New form"))
@@ -301,6 +337,7 @@ class MainWindow(QMainWindow):
             self._refused(self.tr("%1 findings remain; resolve them before marking the form "
                                   "checked.").replace("%1", str(len(session.findings))))
             return
+        from db.records import FormState
         self.workspace.service.store.set_state(session.form_id, FormState.CHECKED)
         self.browser.update_form(session.form_id)
 

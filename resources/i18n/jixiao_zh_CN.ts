@@ -18,6 +18,10 @@
         <source>The store is empty. Load the published sample forms as a demo?</source>
         <translation>数据库中还没有表格。是否载入已公开的示例表格作为演示？</translation>
     </message>
+    <message>
+        <source>Cannot open the store</source>
+        <translation>无法打开数据库</translation>
+    </message>
 </context>
 <context>
     <name>BrowserModel</name>
@@ -152,6 +156,10 @@
     <message>
         <source>Choose a form on the left, or create one with File ▸ New.</source>
         <translation>请在左侧选择一个表格，或通过“文件 ▸ 新建表格”新建一个。</translation>
+    </message>
+    <message>
+        <source>Opening the store…</source>
+        <translation>正在打开数据库…</translation>
     </message>
     <message>
         <source>Forms</source>
