@@ -1,6 +1,6 @@
 """Render exported import templates to PNG in docs/, the way a clerk would print them.
 
-    .venv/bin/python docs/make_template_screenshots.py
+    .venv/bin/python tools/template_screenshots.py
 
 Exports sample forms with `desktop.template`, converts each workbook to PDF with
 LibreOffice (Debian: libreoffice-calc-nogui or libreoffice-calc) and each PDF page to
