@@ -34,6 +34,23 @@ def _shoot(window, path: Path) -> None:
     print(f"wrote {path.relative_to(ROOT)}")
 
 
+def print_pages(folder: Path) -> None:
+    """Each sample printed to PDF, its pages rendered with poppler's pdftoppm (if here)."""
+    import shutil
+    import subprocess
+    from desktop.interchange.json_form import read_form
+    from desktop.ui.printing import write_pdf
+    if shutil.which("pdftoppm") is None:
+        print("pdftoppm not found (Debian: poppler-utils): print pages not rendered")
+        return
+    for sample in sorted((ROOT / "resources" / "samples").glob("*.json")):
+        pdf = Path(folder) / f"{sample.stem}.pdf"
+        write_pdf([read_form(sample)], pdf)
+        subprocess.run(["pdftoppm", "-png", "-r", "70", "-l", "2", str(pdf),
+                        str(DOCS / f"print-{sample.stem}")], check=True)
+        print(f"wrote docs/print-{sample.stem}-*.png")
+
+
 def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         window = build_window(str(Path(folder) / "shots.sqlite3"))
@@ -51,6 +68,7 @@ def main() -> int:
         _shoot(window, DOCS / "unit-target.png")
         window.close()
         window.workspace.service.store.close()
+        print_pages(Path(folder))
     return 0
 
 

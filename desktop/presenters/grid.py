@@ -8,15 +8,17 @@ layout of the grid and the meaning of an edit are tested without a display. Rows
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
 
-from desktop.forms import SelfEvaluation
+from desktop.forms import Indicator, SelfEvaluation
 from desktop.layouts import LayoutField
 from desktop.money import ZERO, format2, format_plain
 from desktop.presenters.session import FormSession
 from desktop.rules.findings import Finding
+from desktop.rules.profile import RuleProfile
 from desktop.rules.rows import level1_of
 
 NUMBER_FIELDS = frozenset({"weight", "score"})
@@ -47,12 +49,16 @@ class Cell:
     hint: str = ""              # e.g. the suggested score behind an override
 
 
-def group_order(session: FormSession) -> dict[str, list[int]]:
+def group_indices(indicators: Sequence[Indicator], profile: RuleProfile) -> dict[str, list[int]]:
     """Indicator positions per 一级: taxonomy order first, then others as they appear."""
-    groups: dict[str, list[int]] = {name: [] for name in session.profile.taxonomy.levels}
-    for index, indicator in enumerate(session.form.indicators):
-        groups.setdefault(level1_of(indicator, session.profile), []).append(index)
+    groups: dict[str, list[int]] = {name: [] for name in profile.taxonomy.levels}
+    for index, indicator in enumerate(indicators):
+        groups.setdefault(level1_of(indicator, profile), []).append(index)
     return {name: rows for name, rows in groups.items() if rows}
+
+
+def group_order(session: FormSession) -> dict[str, list[int]]:
+    return group_indices(session.form.indicators, session.profile)
 
 
 def display_rows(session: FormSession) -> list[DisplayRow]:

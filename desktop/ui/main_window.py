@@ -104,7 +104,8 @@ class MainWindow(QMainWindow):
     def _enable(self, enabled: bool) -> None:
         for action in (self.new_action, self.duplicate_action, self.delete_action,
                        self.checked_action, self.import_action, self.import_folder_action,
-                       self.export_action, self.export_batch_action):
+                       self.export_action, self.export_batch_action, self.print_action,
+                       self.pdf_action, self.pdf_batch_action):
             action.setEnabled(enabled)
 
     # ------------------------------------------------------------ building
@@ -139,6 +140,9 @@ class MainWindow(QMainWindow):
         self.export_action = self._action(lambda: _transfer().export_current(self),
                                           QKeySequence("Ctrl+E"))
         self.export_batch_action = self._action(lambda: _transfer().ask_export_batch(self))
+        self.print_action = self._action(self.print_preview, QKeySequence.StandardKey.Print)
+        self.pdf_action = self._action(lambda: _transfer().ask_pdf(self))
+        self.pdf_batch_action = self._action(lambda: _transfer().ask_pdf_batch(self))
         self.quit_action = self._action(self.close, QKeySequence.StandardKey.Quit)
         self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
@@ -157,6 +161,8 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addActions([self.import_action, self.import_folder_action,
                                    self.export_action, self.export_batch_action])
+        self.file_menu.addSeparator()
+        self.file_menu.addActions([self.print_action, self.pdf_action, self.pdf_batch_action])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.checked_action)
         self.file_menu.addSeparator()
@@ -190,6 +196,9 @@ class MainWindow(QMainWindow):
                              (self.import_folder_action, self.tr("Import a &folder…")),
                              (self.export_action, self.tr("&Export form…")),
                              (self.export_batch_action, self.tr("Export a &year…")),
+                             (self.print_action, self.tr("&Print preview…")),
+                             (self.pdf_action, self.tr("Save as P&DF…")),
+                             (self.pdf_batch_action, self.tr("PDF of a unit's &year…")),
                              (self.quit_action, self.tr("&Quit")),
                              (self.insert_action, self.tr("&Insert row")),
                              (self.remove_action, self.tr("&Delete rows")),
@@ -327,6 +336,14 @@ class MainWindow(QMainWindow):
             self._close_editor()
             step = self.workspace.service.delete_form(form_id, self.tr("Delete form"))
             self._push_form_step(step, show=False)
+
+    def print_preview(self) -> None:
+        """The open form in the official layout, to a printer or a PDF."""
+        if self.session is None:
+            return
+        self.editor.commit_pending()
+        from desktop.ui.printing import preview
+        preview(self.session.form, self).exec()
 
     def mark_checked(self) -> None:
         """已检查: the clerk has been through the form and the rules find nothing."""

@@ -120,12 +120,59 @@ def export_current(window, target: str | None = None) -> bool:
     return True
 
 
+def ask_pdf(window, target: str | None = None) -> bool:
+    """The open form as a PDF in the official layout (A4 landscape, fonts embedded)."""
+    from desktop.template.batch import export_file_name
+    session = window.session
+    if session is None:
+        return False
+    window.editor.commit_pending()
+    if target is None:
+        target, _ = QFileDialog.getSaveFileName(
+            window, QCoreApplication.translate("Transfer", "Save as PDF"),
+            export_file_name(session.form, ".pdf"), "PDF (*.pdf)")
+        if not target:
+            return False
+    return _write_pdf(window, [session.form], Path(target))
+
+
+def _write_pdf(window, forms: list, target: Path) -> bool:
+    from desktop.ui.printing import write_pdf
+    try:
+        write_pdf(forms, target)
+    except OSError as error:
+        QMessageBox.warning(window, "PDF", QCoreApplication.translate(
+            "Transfer", "Cannot write %1 (%2)").replace("%1", str(target))
+            .replace("%2", error.strerror or str(error)))
+        return False
+    window.statusBar().showMessage(QCoreApplication.translate(
+        "Transfer", "Wrote %1").replace("%1", str(target)), 10000)
+    return True
+
+
+def pdf_of_forms(window, form_ids: list[int], target: Path) -> bool:
+    """One PDF of several forms, each on new pages: a unit's year for the paper file."""
+    store = window.workspace.service.store
+    return _write_pdf(window, [store.load_form(form_id) for form_id in form_ids], target)
+
+
+def ask_pdf_batch(window) -> None:
+    dialog = BatchExportDialog(window, QCoreApplication.translate("Transfer", "PDF of a unit's year"))
+    if not dialog.exec() or not dialog.chosen_ids():
+        return
+    target, _ = QFileDialog.getSaveFileName(
+        window, QCoreApplication.translate("Transfer", "Save as PDF"),
+        f"{dialog.year.currentData()}.pdf", "PDF (*.pdf)")
+    if target:
+        pdf_of_forms(window, dialog.chosen_ids(), Path(target))
+
+
 class BatchExportDialog(QDialog):
     """Which forms: a year, and optionally one unit of that year."""
 
-    def __init__(self, window) -> None:
+    def __init__(self, window, title: str | None = None) -> None:
         super().__init__(window)
-        self.setWindowTitle(QCoreApplication.translate("Transfer", "Export a year"))
+        self.setWindowTitle(title or QCoreApplication.translate("Transfer", "Export a year"))
         self.summaries = window.workspace.service.store.list_forms()
         self.year = QComboBox()
         for year in sorted({s.year for s in self.summaries}, reverse=True):

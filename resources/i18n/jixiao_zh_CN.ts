@@ -218,6 +218,18 @@
         <translation>按年度批量导出(&amp;Y)…</translation>
     </message>
     <message>
+        <source>&amp;Print preview…</source>
+        <translation>打印预览(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>另存为 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>PDF of a unit&apos;s &amp;year…</source>
+        <translation>单位全年表格 PDF(&amp;Y)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -350,6 +362,22 @@
     <message>
         <source>Export</source>
         <translation>导出</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>Cannot write %1 (%2)</source>
+        <translation>无法写入 %1（%2）</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>已写入 %1</translation>
+    </message>
+    <message>
+        <source>PDF of a unit&apos;s year</source>
+        <translation>单位全年表格 PDF</translation>
     </message>
     <message>
         <source>Export a year</source>
