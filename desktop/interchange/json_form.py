@@ -17,7 +17,7 @@ from desktop.forms import (
     FUNDS_COLUMNS, FUNDS_SOURCES, AmountRow, Form, FormKind, FormMeta, Funds,
     Indicator, ProjectTarget, SelfEvaluation, Task, UnitTarget,
 )
-from desktop.interchange.errors import FormFileError
+from desktop.interchange.errors import FormFileError, read_bytes
 from desktop.money import AmountError, format2, format_plain, parse_decimal
 from desktop.rules.funds import funds_total
 
@@ -200,15 +200,9 @@ def read_form(path: str | Path) -> Form:
     """Read one JSON form file."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise FormFileError(f"{path}：文件不存在") from None
-    except IsADirectoryError:
-        raise FormFileError(f"{path}：这是一个文件夹，不是表格文件") from None
+        text = read_bytes(path).decode("utf-8-sig")
     except UnicodeDecodeError:
         raise FormFileError(f"{path}：不是 UTF-8 编码的 JSON 文本") from None
-    except OSError as error:
-        raise FormFileError(f"{path}：无法读取（{error.strerror}）") from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:

@@ -16,7 +16,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from desktop.forms import Form, FormKind
-from desktop.interchange.errors import FormFileError
+from desktop.interchange.errors import FormFileError, read_bytes
 from desktop.layouts import Layout, layout_names, load_layout
 from desktop.money import AmountError
 from desktop.template.cellvalues import label_key
@@ -45,20 +45,9 @@ def _read_xlsx(content: bytes) -> list[Grid]:
     return [grid_from_openpyxl(sheet) for sheet in book.worksheets]
 
 
-def _read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise FormFileError(f"{path}：文件不存在") from None
-    except IsADirectoryError:
-        raise FormFileError(f"{path}：这是一个文件夹，不是表格文件") from None
-    except OSError as error:
-        raise FormFileError(f"{path}：无法读取（{error.strerror}，文件是否正在 Excel 中打开？）") from None
-
-
 def load_grids(path: Path) -> list[Grid]:
     """Every worksheet of the file, whatever its extension says: the first bytes decide."""
-    content = _read_bytes(path)
+    content = read_bytes(path)
     if content.startswith(ZIP_MAGIC):
         reader, kind = _read_xlsx, "xlsx"
     elif content.startswith(OLE_MAGIC):

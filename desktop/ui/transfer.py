@@ -96,20 +96,29 @@ def ask_import_folder(window) -> None:
         import_paths(window, [folder])
 
 
-def export_current(window, target: str | None = None) -> bool:
-    """The open form to the official template (or JSON by the chosen suffix)."""
-    from desktop.template.batch import export_file_name, export_one
+def _current_target(window, target: str | None, title: str, suffix: str,
+                    file_filter: str):
+    """The open form (its pending typing committed) and where to write it; None to stop."""
+    from desktop.template.batch import export_file_name
     session = window.session
     if session is None:
-        return False
+        return None
     window.editor.commit_pending()
     if target is None:
         target, _ = QFileDialog.getSaveFileName(
-            window, QCoreApplication.translate("Transfer", "Export form"), export_file_name(session.form),
-            QCoreApplication.translate("Transfer", "Import template (*.xlsx);;JSON (*.json)"))
-        if not target:
-            return False
-    path = Path(target)
+            window, title, export_file_name(session.form, suffix), file_filter)
+    return (session, Path(target)) if target else None
+
+
+def export_current(window, target: str | None = None) -> bool:
+    """The open form to the official template (or JSON by the chosen suffix)."""
+    from desktop.template.batch import export_one
+    chosen = _current_target(
+        window, target, QCoreApplication.translate("Transfer", "Export form"), ".xlsx",
+        QCoreApplication.translate("Transfer", "Import template (*.xlsx);;JSON (*.json)"))
+    if chosen is None:
+        return False
+    session, path = chosen
     outcome = export_one(session.form, path, "json" if path.suffix.lower() == ".json" else "xlsx")
     if not outcome.ok:
         QMessageBox.warning(window, QCoreApplication.translate("Transfer", "Export"), outcome.message)
@@ -122,18 +131,9 @@ def export_current(window, target: str | None = None) -> bool:
 
 def ask_pdf(window, target: str | None = None) -> bool:
     """The open form as a PDF in the official layout (A4 landscape, fonts embedded)."""
-    from desktop.template.batch import export_file_name
-    session = window.session
-    if session is None:
-        return False
-    window.editor.commit_pending()
-    if target is None:
-        target, _ = QFileDialog.getSaveFileName(
-            window, QCoreApplication.translate("Transfer", "Save as PDF"),
-            export_file_name(session.form, ".pdf"), "PDF (*.pdf)")
-        if not target:
-            return False
-    return _write_pdf(window, [session.form], Path(target))
+    chosen = _current_target(window, target, QCoreApplication.translate("Transfer", "Save as PDF"),
+                             ".pdf", "PDF (*.pdf)")
+    return chosen is not None and _write_pdf(window, [chosen[0].form], chosen[1])
 
 
 def _write_pdf(window, forms: list, target: Path) -> bool:
