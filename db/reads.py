@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import ColumnElement, func
@@ -48,8 +49,11 @@ def _shown_unit() -> ColumnElement[Any]:
 
 
 def summaries(session: Session, year: int | None, code: str | None,
-              kind: FormKind | None) -> list[FormSummary]:
-    """The forms matching every given filter: newest year first, then unit, code, name."""
+              kind: FormKind | None, unit: str | None = None) -> list[FormSummary]:
+    """The forms matching every given filter: newest year first, then unit, code, name.
+
+    `unit` is the unit as the list shows it (实施单位, else 一级预算单位).
+    """
     query = select(FormRow)
     if year is not None:
         query = query.where(FormRow.year == year)
@@ -57,9 +61,61 @@ def summaries(session: Session, year: int | None, code: str | None,
         query = query.where(FormRow.code == code)
     if kind is not None:
         query = query.where(FormRow.kind == FormKind(kind).value)
+    if unit is not None:
+        query = query.where(_shown_unit() == unit)
     query = query.order_by(col(FormRow.year).desc(), _shown_unit(), col(FormRow.code),
                            col(FormRow.name), col(FormRow.id))
     return [summary_of(row) for row in session.exec(query).all()]
+
+
+def summaries_of(session: Session, form_ids: Sequence[int]) -> list[FormSummary]:
+    """The summaries of the given forms (those that exist), newest year first."""
+    rows = [row for chunk in chunks(form_ids)
+            for row in session.exec(select(FormRow).where(col(FormRow.id).in_(chunk))).all()]
+    rows.sort(key=lambda row: (-row.year, row.kind, row.id or 0))
+    return [summary_of(row) for row in rows]
+
+
+def units(session: Session, year: int) -> list[str]:
+    """The units that have forms in the year, as the list shows them, in its order."""
+    query = select(_shown_unit()).where(FormRow.year == year).distinct().order_by(_shown_unit())
+    return list(session.execute(query).scalars())
+
+
+def read_many_parts(session: Session, form_ids: Sequence[int]) -> list[StoredParts]:
+    """All rows of many forms with one query per table (per 500 forms), in the order of
+    `form_ids`; a missing form is left out. The unit overview loads a unit's year this
+    way, where a query per form and table would cost most of its time budget."""
+    parts: list[StoredParts] = []
+    for chunk in chunks(form_ids):
+        rows = {row.id: row for row in
+                session.exec(select(FormRow).where(col(FormRow.id).in_(chunk))).all()}
+        children = [_children(session, table, chunk, order)
+                    for table, order in _CHILD_ORDER]
+        parts += [StoredParts(rows[form_id], *(found.get(form_id, []) for found in children))
+                  for form_id in chunk if form_id in rows]
+    return parts
+
+
+_CHILD_ORDER: tuple[tuple[Any, str], ...] = (
+    (FundsLineRow, "id"), (BudgetItemRow, "position"), (TaskLineRow, "position"),
+    (IndicatorRow, "position"))
+"""The child tables in StoredParts order, each with the column that orders its rows."""
+
+
+def _children(session: Session, table: Any, form_ids: Sequence[int],
+              order: str) -> dict[int, list[Any]]:
+    found: dict[int, list[Any]] = {}
+    query = (select(table).where(col(table.form_id).in_(form_ids))
+             .order_by(col(table.form_id), col(getattr(table, order))))
+    for row in session.exec(query).all():
+        found.setdefault(row.form_id, []).append(row)
+    return found
+
+
+def chunks(ids: Sequence[int], size: int = 500) -> list[Sequence[int]]:
+    """Ids in slices for IN (…) lists, far below every database's bound-parameter limit."""
+    return [ids[start:start + size] for start in range(0, len(ids), size)]
 
 
 def first_form_id(session: Session, year: int, code: str, kind: FormKind) -> int | None:

@@ -88,3 +88,26 @@ def _earliest(first: int | None, second: int | None) -> int | None:
         return second if first is None else first
     return min(first, second)
 
+
+class Place(StrEnum):
+    """Where in a form a search matched; `SearchMatch.index` counts within the place."""
+
+    CODE = "code"
+    NAME = "name"
+    INDICATOR = "indicator"   # index: the indicator's position
+    GOAL = "goal"             # index: 0 for 预期目标 / the only goal text, 1 for 实际完成情况
+
+
+@dataclass(frozen=True)
+class SearchMatch:
+    """One form that matched, and the first of its texts that did, as typed."""
+
+    form_id: int
+    kind: FormKind
+    year: int
+    code: str
+    name: str
+    unit: str
+    place: Place
+    index: int
+    text: str

@@ -9,18 +9,18 @@ Mapping between the two lives in `db.mapping`; the statements in `db.reads` and
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 
 from sqlalchemy.exc import DatabaseError, OperationalError, SQLAlchemyError
 from sqlmodel import Session
 
-from db import mapping, reads, writes
+from db import mapping, reads, search, writes
 from db.engine import make_engine, resolve_url, writing
 from db.schema_version import migrate_if_needed
 from db.records import (
-    FormState, FormSummary, StoredForm, StoreError, Touched,
+    FormState, FormSummary, SearchMatch, StoredForm, StoreError, Touched,
 )
 from desktop.forms import Form, FormKind
 
@@ -56,6 +56,7 @@ class Store:
     def __init__(self, url: str) -> None:
         """Connect and bring the schema to the newest revision (a no-op when current)."""
         self.url = url
+        self._full_text: bool | None = None
         self.engine = make_engine(url)
         self._writer = writing(self.engine)
         try:
@@ -172,10 +173,47 @@ class Store:
             return reads.summary_of(reads.form_row(session, form_id))
 
     def list_forms(self, year: int | None = None, code: str | None = None,
-                   kind: FormKind | None = None) -> list[FormSummary]:
+                   kind: FormKind | None = None, unit: str | None = None) -> list[FormSummary]:
         """Stored forms, newest year first, then by unit, code and name."""
         with self._reading() as session:
-            return reads.summaries(session, year, code, kind)
+            return reads.summaries(session, year, code, kind, unit)
+
+    def units(self, year: int) -> list[str]:
+        """The units with forms in the year, as the list shows them (实施单位, else
+        一级预算单位)."""
+        with self._reading() as session:
+            return reads.units(session, year)
+
+    def load_forms(self, form_ids: Sequence[int]) -> dict[int, Form]:
+        """Fresh copies of many forms in one read, by id in the order asked (a form
+        deleted meanwhile is left out): a query per table, not per form and table."""
+        with self._reading() as session:
+            return {parts.row.id: mapping.build_form(parts)  # type: ignore[misc]
+                    for parts in reads.read_many_parts(session, list(form_ids))}
+
+    # ------------------------------------------------------------ across years
+
+    def forms_of_project(self, form_id: int) -> list[FormSummary]:
+        """Every form of the form's project, all years and kinds, newest year first
+        (matched by code, else by name: `db.search.project_form_ids`)."""
+        with self._reading() as session:
+            return reads.summaries_of(session, search.project_form_ids(session, form_id))
+
+    def search(self, key: str, limit: int) -> list[SearchMatch]:
+        """The forms whose code, name, indicator names or goals contain `key` (already
+        folded with `desktop.textnorm.search_key`): matches in code or name first, each
+        newest year first, with the text that matched."""
+        full_text = self._has_full_text()
+        with self._reading() as session:
+            hits = search.matching_form_ids(session, key, limit, full_text)
+            return search.locate(session, hits, key)
+
+    def _has_full_text(self) -> bool:
+        """Asked once per store: the answer only changes with a migration."""
+        if self._full_text is None:
+            with self._reading() as session:
+                self._full_text = search.has_full_text(session)
+        return self._full_text
 
     def find_form(self, year: int, code: str, kind: FormKind) -> int | None:
         """The id of the form of that kind for that project (or unit) and year.

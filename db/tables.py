@@ -151,6 +151,32 @@ class IndicatorRow(SQLModel, table=True):
     grade: str = ""
 
 
-STORE_MODELS = (FormRow, FundsLineRow, BudgetItemRow, TaskLineRow, IndicatorRow)
+class FormSearchRow(SQLModel, table=True):
+    """What search and project matching compare for one form, folded (half-width, lower
+    case, no white space; `desktop.textnorm.search_key`).
+
+    An index, not a fact: `db.search_index` rewrites the row from the form in the same
+    transaction as every write of the form, and nothing ever reads it back as the form.
+    It exists because width- and case-insensitive matching cannot use the raw columns
+    (SQLite cannot fold full-width text), and folding 20,000 forms per keystroke in
+    Python is far too slow. `project_key` is the code, else the name (see
+    `desktop.years.keys`); `name_key` always the name; `head` the code and name;
+    `body` the indicator names and the goal texts, one per line. The index on `head` is
+    there to be scanned: it holds the 2 MB of heads of 20,000 forms where the table
+    holds 30 MB of bodies. Where SQLite has FTS5 with the trigram tokenizer, migration
+    0002 adds a full-text index over `body`.
+    """
+
+    __tablename__ = "form_search"
+
+    form_id: int = Field(foreign_key="form.id", primary_key=True, ondelete="CASCADE")
+    project_key: str = Field(index=True)
+    name_key: str = Field(index=True)
+    head: str = Field(default="", sa_type=Text, index=True)
+    body: str = Field(default="", sa_type=Text)
+
+
+STORE_MODELS = (FormRow, FundsLineRow, BudgetItemRow, TaskLineRow, IndicatorRow,
+                FormSearchRow)
 STORE_TABLE_NAMES = frozenset(str(model.__tablename__) for model in STORE_MODELS)
 metadata = SQLModel.metadata

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import delete, insert, update
 from sqlmodel import Session, col
 
-from db import mapping
+from db import mapping, search_index
 from db.reads import form_row
 from db.records import FormState, StoreError, Touched
 from db.tables import BudgetItemRow, FormRow, FundsLineRow, IndicatorRow, TaskLineRow
@@ -43,9 +43,12 @@ def insert_children(session: Session, form_id: int, form: Form) -> None:
     _insert_tasks(session, form_id, form, 0)
     _insert_stated_tasks_total(session, form_id, form)
     _insert_indicators(session, form_id, form, 0)
+    search_index.refresh(session, form_id, form)
 
 
 def delete_children(session: Session, form_id: int) -> None:
+    """Every row hanging off the form but its search row, which `insert_children`
+    rewrites (deleting it would churn the full-text index for nothing)."""
     for table in (FundsLineRow, BudgetItemRow, TaskLineRow, IndicatorRow):
         session.execute(delete(table).where(col(table.form_id) == form_id))
 
@@ -74,6 +77,7 @@ def write_touched(session: Session, form_id: int, form: Form, touched: Touched,
         _rewrite_budget(session, form_id, form)
     _write_indicators(session, form_id, form, touched)
     _write_tasks(session, form_id, form, touched)
+    search_index.refresh(session, form_id, form)
     session.flush()
 
 

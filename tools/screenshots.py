@@ -17,7 +17,7 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QDialog  # noqa: E402
 
 from desktop.ui.app import build_window, offer_demo  # noqa: E402
 
@@ -26,6 +26,28 @@ DOCS = ROOT / "docs"
 
 def _find(window, name: str) -> int:
     return next(s.id for s in window.workspace.service.store.list_forms() if name in s.name)
+
+
+def _find_year(window, name: str, year: int) -> int:
+    return next(s.id for s in window.workspace.service.store.list_forms(year=year)
+                if name in s.name)
+
+
+def _second_year(window) -> None:
+    """A 2023 form of the Guangming project, carried from 2024 and given other figures,
+    so that the project panel shows two years and the trend a line."""
+    import copy
+    from decimal import Decimal
+    from desktop.years.carry import carry_forward
+    store = window.workspace.service.store
+    earlier = carry_forward(store.load_form(_find(window, "市场监督管理综合事务")), 2023)
+    source = store.load_form(_find(window, "市场监督管理综合事务"))
+    earlier.indicators = copy.deepcopy(source.indicators)
+    earlier.indicators[0].actual, earlier.indicators[0].score = "240人", None
+    earlier.funds = copy.deepcopy(source.funds)
+    earlier.funds.fiscal.executed = Decimal("13100000.00")
+    window.workspace.service.create_form(earlier)
+    window.browser.refresh()
 
 
 def _shoot(window, path: Path) -> None:
@@ -57,8 +79,16 @@ def main() -> int:
         window.resize(1680, 960)
         window.show()
         offer_demo(window, ask=False)
+        _second_year(window)
         window.open_form(_find(window, "市场监督管理综合事务"))
         _shoot(window, DOCS / "self-evaluation.png")
+        window.compare_with(_find_year(window, "市场监督管理综合事务", 2023))
+        QApplication.processEvents()
+        dialog = window.findChild(QDialog)
+        if dialog is not None:
+            dialog.grab().save(str(DOCS / "compare.png"))
+            print("wrote docs/compare.png")
+            dialog.close()
         QApplication.processEvents()
         window.browser.grab().save(str(DOCS / "browser.png"))
         print("wrote docs/browser.png")

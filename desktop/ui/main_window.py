@@ -20,6 +20,8 @@ from desktop.forms import FormKind, SelfEvaluation
 from desktop.money import format2
 from desktop.ui import i18n
 from desktop.ui.findings import FindingsPanel
+from desktop.ui.project_panel import ProjectPanel
+from desktop.ui.search_panel import SearchPanel
 
 # What the window needs only once the store is open or a form is opened is imported
 # there: it keeps the time from start to a drawn window short.
@@ -85,6 +87,10 @@ class MainWindow(QMainWindow):
         self._docks()
         self._actions()
         self.findings.finding_activated.connect(self._go_to_finding)
+        self.project_panel.open_requested.connect(self.open_form)
+        self.project_panel.compare_requested.connect(self.compare_with)
+        self.project_panel.carry_requested.connect(self.carry_forward)
+        self.search_panel.hit_activated.connect(self._open_hit)
         self.resize(1360, 860)
         self.retranslate()
         self._enable(False)
@@ -98,6 +104,7 @@ class MainWindow(QMainWindow):
         self.browser = BrowserPanel(workspace.service.store)
         self.browser.form_activated.connect(self.open_form)
         self.browser_dock.setWidget(self.browser)
+        self.search_panel.store = workspace.service.store
         self.opening.deleteLater()
         self._enable(True)
 
@@ -105,7 +112,8 @@ class MainWindow(QMainWindow):
         for action in (self.new_action, self.duplicate_action, self.delete_action,
                        self.checked_action, self.import_action, self.import_folder_action,
                        self.export_action, self.export_batch_action, self.print_action,
-                       self.pdf_action, self.pdf_batch_action):
+                       self.pdf_action, self.pdf_batch_action, self.compare_action,
+                       self.carry_action, self.overview_action, self.search_action):
             action.setEnabled(enabled)
 
     # ------------------------------------------------------------ building
@@ -119,8 +127,23 @@ class MainWindow(QMainWindow):
         self.findings_dock.setObjectName("findings-dock")
         self.findings_dock.setWidget(self.findings)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.findings_dock)
+        self.project_dock = QDockWidget(self)
+        self.project_dock.setObjectName("project-dock")
+        self.project_panel = ProjectPanel()
+        self.project_dock.setWidget(self.project_panel)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.project_dock)
+        self.splitDockWidget(self.findings_dock, self.project_dock, Qt.Orientation.Horizontal)
+        self.search_dock = QDockWidget(self)
+        self.search_dock.setObjectName("search-dock")
+        self.search_panel = SearchPanel()
+        self.search_dock.setWidget(self.search_panel)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.search_dock)
+        self.tabifyDockWidget(self.browser_dock, self.search_dock)
+        self.browser_dock.raise_()
         self.resizeDocks([self.browser_dock], [520], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.findings_dock], [130], Qt.Orientation.Vertical)
+        self.resizeDocks([self.findings_dock, self.project_dock], [700, 600],
+                         Qt.Orientation.Horizontal)
+        self.resizeDocks([self.findings_dock], [180], Qt.Orientation.Vertical)
 
     def _action(self, slot, shortcut: QKeySequence | QKeySequence.StandardKey | None = None) -> QAction:
         action = QAction(self)
@@ -153,6 +176,10 @@ class MainWindow(QMainWindow):
         self.up_action = self._action(lambda: self._grid("move_row", -1), QKeySequence("Alt+Up"))
         self.down_action = self._action(lambda: self._grid("move_row", 1), QKeySequence("Alt+Down"))
         self.spread_action = self._action(lambda: self._grid("spread_weights"))
+        self.compare_action = self._action(lambda: self.project_panel._compare())
+        self.carry_action = self._action(lambda: self.session and self.carry_forward(self.session.form_id))
+        self.overview_action = self._action(self.show_overview)
+        self.search_action = self._action(self.focus_search, QKeySequence.StandardKey.Find)
         self.chinese_action = self._action(lambda: self._language("zh_CN"))
         self.english_action = self._action(lambda: self._language("en"))
         self.about_action = self._action(self._about)
@@ -172,6 +199,9 @@ class MainWindow(QMainWindow):
         self.edit_menu.addSeparator()
         self.edit_menu.addActions([self.insert_action, self.remove_action, self.up_action,
                                    self.down_action, self.spread_action])
+        self.years_menu = self.menuBar().addMenu("")
+        self.years_menu.addActions([self.compare_action, self.carry_action, self.overview_action,
+                                    self.search_action])
         self.view_menu = self.menuBar().addMenu("")
         self.view_menu.addActions([self.chinese_action, self.english_action])
         self.help_menu = self.menuBar().addMenu("")
@@ -187,6 +217,9 @@ class MainWindow(QMainWindow):
         self.file_menu.setTitle(self.tr("&File"))
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.view_menu.setTitle(self.tr("&View"))
+        self.years_menu.setTitle(self.tr("&Years"))
+        self.project_dock.setWindowTitle(self.tr("This project over the years"))
+        self.search_dock.setWindowTitle(self.tr("Search"))
         self.help_menu.setTitle(self.tr("&Help"))
         for action, text in ((self.new_action, self.tr("&New form…")),
                              (self.duplicate_action, self.tr("&Duplicate form")),
@@ -205,6 +238,10 @@ class MainWindow(QMainWindow):
                              (self.up_action, self.tr("Move row &up")),
                              (self.down_action, self.tr("Move row do&wn")),
                              (self.spread_action, self.tr("&Spread weights evenly")),
+                             (self.compare_action, self.tr("&Compare with an earlier year…")),
+                             (self.carry_action, self.tr("&New year from this form…")),
+                             (self.overview_action, self.tr("Unit &overview…")),
+                             (self.search_action, self.tr("&Search all years")),
                              (self.chinese_action, "中文"),
                              (self.english_action, "English"),
                              (self.about_action, self.tr("&About"))):
@@ -232,6 +269,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(editor)
         self.browser.select_form(form_id)
         self._session_changed(None)
+        self.project_panel.show_project(self.workspace.service.store, form_id)
         return editor
 
     def _close_editor(self) -> None:
@@ -297,6 +335,8 @@ class MainWindow(QMainWindow):
             self._close_editor()
         self.workspace.forget(form_id)
         self.browser.refresh()
+        if self.session is None:
+            self.project_panel.show_project(self.workspace.service.store, None)
         if show:
             self.open_form(form_id)
 
@@ -336,6 +376,53 @@ class MainWindow(QMainWindow):
             self._close_editor()
             step = self.workspace.service.delete_form(form_id, self.tr("Delete form"))
             self._push_form_step(step, show=False)
+
+    # ------------------------------------------------------------ years
+
+    def compare_with(self, earlier_id: int) -> None:
+        """Side by side with an earlier year's form of the same project."""
+        if self.session is None:
+            return
+        from desktop.ui.compare_dialog import CompareDialog
+        others = [earlier_id] + [i for i in self.project_panel.others() if i != earlier_id]
+        dialog = CompareDialog(self.workspace.service.store, self.session.form_id, others, self)
+        dialog.show()
+
+    def carry_forward(self, form_id: int) -> None:
+        """以上年为基础新建: one undoable step, then the new form opens."""
+        from desktop.ui.project_panel import CarryDialog
+        from desktop.years.carry import CarryError, create_carried
+        summary = self.workspace.service.store.summary(form_id)
+        dialog = CarryDialog(summary.year, summary.kind, self)
+        if not dialog.exec():
+            return
+        if self.editor is not None:
+            self.editor.commit_pending()
+        try:
+            new_id, step = create_carried(self.workspace.service, form_id, dialog.year.value(),
+                                          dialog.kind.currentData())
+        except CarryError as error:
+            self._refused(str(error))
+            return
+        self._push_form_step(step, show=True)
+
+    def show_overview(self) -> None:
+        from desktop.ui.overview_dialog import OverviewDialog
+        session = self.session
+        dialog = OverviewDialog(self.workspace.service.store, session.form.year if session else None,
+                                session.form.unit if session else None, self)
+        dialog.open_requested.connect(self.open_form)
+        dialog.show()
+
+    def focus_search(self) -> None:
+        self.search_dock.show()
+        self.search_dock.raise_()
+        self.search_panel.box.setFocus()
+
+    def _open_hit(self, form_id: int, row: int) -> None:
+        editor = self.open_form(form_id)
+        if editor is not None and row >= 0:
+            editor.select_finding(row + 1, "name")
 
     def print_preview(self) -> None:
         """The open form in the official layout, to a printer or a PDF."""

@@ -24,6 +24,37 @@
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <source>Restore backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backups are kept in %1 (the newest %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No backups yet: one is taken when the window closes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BrowserModel</name>
     <message>
         <source>Name</source>
@@ -91,6 +122,43 @@
     <message>
         <source>Shows the forms whose project code or name contains the text</source>
         <translation>只显示项目编码或名称中含有所输入文字的表格</translation>
+    </message>
+</context>
+<context>
+    <name>CarryDialog</name>
+    <message>
+        <source>New year from this form</source>
+        <translation>以上年为基础新建</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>表格</translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <source>Compare with an earlier year</source>
+        <translation>与往年对比</translation>
+    </message>
+</context>
+<context>
+    <name>Crash</name>
+    <message>
+        <source>(the log file could not be written)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An unexpected error occurred (%1). Every accepted edit is saved; details are in the log: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -182,6 +250,18 @@
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
+        <source>&amp;Years</source>
+        <translation>历年(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>This project over the years</source>
+        <translation>本项目历年</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -254,6 +334,22 @@
         <translation>均分权重(&amp;S)</translation>
     </message>
     <message>
+        <source>&amp;Compare with an earlier year…</source>
+        <translation>与往年对比(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;New year from this form…</source>
+        <translation>以上年为基础新建(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Unit &amp;overview…</source>
+        <translation>单位总览(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Search all years</source>
+        <translation>搜索历年表格(&amp;S)</translation>
+    </message>
+    <message>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
@@ -315,6 +411,71 @@
     <message>
         <source>Name</source>
         <translation>名称</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewDialog</name>
+    <message>
+        <source>Unit overview</source>
+        <translation>单位总览</translation>
+    </message>
+    <message>
+        <source>Export to xlsx…</source>
+        <translation>导出为 xlsx…</translation>
+    </message>
+    <message>
+        <source>Export to xlsx</source>
+        <translation>导出为 xlsx</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectPanel</name>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Compare with selected year…</source>
+        <translation>与所选年度对比…</translation>
+    </message>
+    <message>
+        <source>New year from this form…</source>
+        <translation>以上年为基础新建…</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Search all years: code, name, indicator, goal</source>
+        <translation>搜索历年：编码、名称、指标、目标</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
     </message>
 </context>
 <context>

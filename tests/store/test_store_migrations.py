@@ -17,7 +17,7 @@ from db.tables import STORE_TABLE_NAMES
 
 
 def test_a_fresh_file_is_migrated_to_head(store: Store) -> None:
-    assert current_revision(store.engine) == head_revision() == "0001"
+    assert current_revision(store.engine) == head_revision() == "0002"
     assert STORE_TABLE_NAMES <= set(inspect(store.engine).get_table_names())
 
 
@@ -40,11 +40,11 @@ def test_a_file_that_is_not_a_database_is_refused(tmp_path) -> None:  # type: ig
     assert path.read_bytes().startswith(b"this is not a database")
 
 
-def test_a_store_at_0001_is_left_alone_and_keeps_its_data(store_url: str, guangming,
+def test_a_store_at_head_is_left_alone_and_keeps_its_data(store_url: str, guangming,
                                                          monkeypatch) -> None:
     engine = make_engine(store_url)
     with engine.begin() as connection:
-        command.upgrade(make_config(connection), "0001")
+        command.upgrade(make_config(connection), "head")
     engine.dispose()
     with Store(store_url) as store:
         form_id = store.add_form(guangming)
@@ -54,7 +54,7 @@ def test_a_store_at_0001_is_left_alone_and_keeps_its_data(store_url: str, guangm
 
     monkeypatch.setattr(migrate.command, "upgrade", must_not_run)
     with Store(store_url) as store:
-        assert current_revision(store.engine) == "0001"
+        assert current_revision(store.engine) == "0002"
         assert store.load_form(form_id) == guangming
 
 
@@ -101,8 +101,8 @@ def test_downgrade_then_upgrade_round_trips(store_url: str) -> None:
 REBUILD_FORM_TABLE = '''"""Rebuild the form table, as a column change through batch mode does."""
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "0003"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
@@ -125,12 +125,12 @@ def test_a_table_rebuild_keeps_every_child_row(  # type: ignore[no-untyped-def]
         form_id = store.add_form(guangming)
     migrations = tmp_path / "migrations"
     shutil.copytree(migrate.MIGRATIONS, migrations)
-    (migrations / "versions" / "0002_rebuild_form.py").write_text(REBUILD_FORM_TABLE)
+    (migrations / "versions" / "0003_rebuild_form.py").write_text(REBUILD_FORM_TABLE)
     monkeypatch.setattr(migrate, "MIGRATIONS", migrations)
     from db import schema_version
-    monkeypatch.setattr(schema_version, "HEAD_REVISION", "0002")
+    monkeypatch.setattr(schema_version, "HEAD_REVISION", "0003")
     with Store(store_url) as store:
-        assert current_revision(store.engine) == "0002"
+        assert current_revision(store.engine) == "0003"
         assert store.load_form(form_id) == guangming
 
 

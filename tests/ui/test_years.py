@@ -1,0 +1,109 @@
+"""Prior years in the window: side by side, carry forward, unit overview, search, trend."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+from PySide6.QtCore import Qt
+
+from conftest import SAMPLE_FILES, load_sample
+
+
+@pytest.fixture
+def window(qtbot, store_url):
+    from desktop.ui.app import build_window
+    win = build_window(store_url)
+    qtbot.addWidget(win)
+    for path in SAMPLE_FILES:
+        win.workspace.service.create_form(load_sample(path.stem))
+    win.browser.refresh()
+    win.show()
+    yield win
+    win.close()
+    win.workspace.service.store.close()
+
+
+def _ids(window, name: str) -> dict[int, int]:
+    return {s.year: s.id for s in window.workspace.service.store.list_forms() if s.name == name}
+
+
+def add_earlier_year(window) -> int:
+    """The 2022 grid-info project one year earlier, one indicator renamed and retargeted."""
+    earlier = load_sample("longhua-2022-grid-info")
+    earlier.year = 2021
+    earlier.indicators = copy.deepcopy(earlier.indicators)
+    earlier.indicators[1].name = "实有人口信息的采集率"        # 实有人口信息采集率 in 2022
+    earlier.indicators[1].target = "95%以上"                    # 97%以上 in 2022
+    form_id, _ = window.workspace.service.create_form(earlier)
+    window.browser.refresh()
+    return form_id
+
+
+def test_side_by_side_aligns_a_renamed_indicator_and_marks_the_changed_target(window):
+    from desktop.ui.compare_dialog import CompareDialog
+    earlier_id = add_earlier_year(window)
+    current_id = _ids(window, "网格信息采集工作")[2022]
+    window.open_form(current_id)
+    assert len(window.project_panel.others()) == 1
+    dialog = CompareDialog(window.workspace.service.store, current_id, [earlier_id], window)
+    model, table = dialog.model, dialog.table
+    name_column = [c[0] for c in table.columns].index("name")
+    row = next(r for r in range(model.rowCount())
+               if "实有人口信息采集率" in model.index(r, name_column).data())
+    assert "原：实有人口信息的采集率" in model.index(row, name_column).data()
+    earlier_target = [c[:2] for c in table.columns].index(("target", "earlier"))
+    current_target = [c[:2] for c in table.columns].index(("target", "current"))
+    assert model.index(row, earlier_target).data() == "95%以上"
+    assert model.index(row, current_target).data() == "97%以上"
+    assert model.index(row, current_target).data(Qt.ItemDataRole.FontRole).bold()
+    assert model.rowCount() == len(load_sample("longhua-2022-grid-info").indicators)
+
+
+def test_a_carried_forward_form_has_cleared_actuals_and_one_undo_removes_it(window, monkeypatch):
+    from desktop.ui import project_panel
+    monkeypatch.setattr(project_panel.CarryDialog, "exec", lambda self: 1)
+    store = window.workspace.service.store
+    source_id = _ids(window, "市场监督管理综合事务")[2024]
+    before = len(store.list_forms())
+    window.open_form(source_id)
+    window.carry_forward(source_id)
+    new = window.session.form
+    assert new.year == 2025 and window.session.form_id != source_id
+    assert all(row.actual == "" and row.score is None for row in new.indicators)
+    assert [row.target for row in new.indicators][:2] == ["≥273人", "100%"]
+    assert window.undo_stack.undoText() == "以上年为基础新建"
+    window.undo_stack.undo()
+    assert len(store.list_forms()) == before
+
+
+def test_the_unit_overview_sorts_by_total(window, tmp_path):
+    from desktop.ui.overview_dialog import OverviewDialog
+    dialog = OverviewDialog(window.workspace.service.store, 2022, "深圳市龙华区平安建设中心", window)
+    totals = [dialog.model.index(r, 3).data() for r in range(dialog.model.rowCount())]
+    assert totals == ["100.00", "99.93"]
+    dialog.view.sortByColumn(3, Qt.SortOrder.AscendingOrder)
+    assert [dialog.model.index(r, 3).data() for r in range(2)] == ["99.93", "100.00"]
+    target = tmp_path / "overview.xlsx"
+    assert dialog.export(str(target)) and target.stat().st_size > 0
+
+
+def test_search_finds_a_goal_text_and_opens_its_form(window, qtbot):
+    panel = window.search_panel
+    panel.box.setText("话务接听电话量")
+    with qtbot.waitSignal(panel.model.rowsInserted, timeout=3000):
+        pass
+    wheres = [panel.model.index(r, 2).data() for r in range(panel.model.rowCount())]
+    assert "实际完成情况" in wheres
+    row = wheres.index("实际完成情况")
+    panel.view.activated.emit(panel.model.index(row, 0))
+    assert window.session.form.name == "数字化城管信息系统运行项目（系统操作员）"
+
+
+def test_the_project_panel_lists_every_year_and_draws_the_trend(window):
+    add_earlier_year(window)
+    window.open_form(_ids(window, "网格信息采集工作")[2022])
+    panel = window.project_panel
+    assert [panel.model.index(r, 0).data() for r in range(panel.model.rowCount())] == ["2022", "2021"]
+    assert [p.year for p in panel.chart.points] == [2021, 2022]
+    assert panel.model.index(0, 2).data() == "100.00"
