@@ -12,6 +12,7 @@ from desktop.editing.service import FormService, FormStep
 from desktop.forms import Form
 from desktop.interchange.errors import FormFileError
 from desktop.interchange.files import expand_paths, read_form_file
+from desktop.years.keys import name_key
 
 
 @dataclass(frozen=True)
@@ -31,8 +32,9 @@ def existing_form_id(service: FormService, form: Form) -> int | None:
     """The stored form this one would duplicate: same kind and year, same code or name."""
     if form.code:
         return service.store.find_form(form.year, form.code, form.kind)
+    wanted = name_key(form.kind, form.name)   # spacing and full-width do not make a new form
     for summary in service.store.list_forms(year=form.year, kind=form.kind):
-        if not summary.code and summary.name == form.name:
+        if not summary.code and name_key(summary.kind, summary.name) == wanted:
             return summary.id
     return None
 

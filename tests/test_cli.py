@@ -145,3 +145,14 @@ def test_a_store_that_cannot_be_opened_is_one_line(make_bad, tmp_path: Path) -> 
     assert done.returncode == 2
     assert "Traceback" not in done.stderr and done.stderr.count("\n") == 1
     assert "数据库" in done.stderr
+
+
+def test_reimporting_a_code_less_form_with_respaced_name_is_a_duplicate(tmp_path: Path, capsys) -> None:
+    db = str(tmp_path / "store.sqlite3")
+    data = json.loads((DATA / "shanghai-2020-target.json").read_text(encoding="utf-8"))
+    run(capsys, "--db", db, "import", str(DATA / "shanghai-2020-target.json"))
+    data["project_name"] = "消费者 维权管理专项"
+    again = tmp_path / "again.json"
+    again.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    code, out, _ = run(capsys, "--db", db, "import", str(again))
+    assert code == 2 and "已在库中" in out
