@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench translations screenshots template-screenshots clean
+.PHONY: run test bench package translations screenshots template-screenshots clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "需要 Python 3.11（$(PYTHON) 未找到）"; exit 1; }
@@ -19,8 +19,19 @@ run: $(STAMP)
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
+# Every bench/bench_*.py against its floor; writes docs/PERFORMANCE.md. Run `make package`
+# first to include the frozen build's start-up and size.
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
+
+# The folder a clerk installs, dist/jixiao/ (PyInstaller onedir; see build.spec). On
+# Windows the same two commands in a venv: pip install -e .[package]; pyinstaller build.spec.
+package: $(VENV)/.package-installed
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN build.spec
+
+$(VENV)/.package-installed: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[package]'
+	touch $@
 
 # The window's views rendered offscreen into docs/ (needs Debian's fonts-noto-cjk).
 screenshots: $(STAMP)

@@ -27,6 +27,8 @@ def exact_hundredths(value: Decimal | None, what: str = "金额") -> int | None:
     sign, digits, exponent = value.as_tuple()
     if not isinstance(exponent, int):
         raise AmountNotStorable(f"{what} 不是数字：{value}")
+    if value and value.adjusted() > _LARGEST_SHIFT:   # before int() meets 10,000 digits
+        raise AmountNotStorable(f"{what} 数值过大：{value:.3e}")
     number = int("".join(map(str, digits)) or "0")
     count = _shift(number, exponent + 2, value, what)
     if count > LARGEST_HUNDREDTHS:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from desktop import __version__
 from desktop.display import display_problem
+from desktop.logs import ensure_streams, log_exception
 from desktop.interchange.errors import FormFileError
 from db.records import StoreError
 from desktop.editing.errors import EditError
@@ -66,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    ensure_streams()  # a windowed build has none; --version and --help must not crash
     args = build_parser().parse_args(argv)
     try:
         return _dispatch(args)
@@ -75,10 +77,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # a defect, still told in one line; JIXIAO_DEBUG shows it all
         if os.environ.get("JIXIAO_DEBUG"):
             raise
-        first = str(error).strip().splitlines()[0] if str(error).strip() else ""
-        print(f"jixiao：内部错误（{type(error).__name__}）{first}；设置 JIXIAO_DEBUG=1 可查看详情",
-              file=sys.stderr)
+        print(_internal_error_line(error), file=sys.stderr)
         return 1
+
+
+def _internal_error_line(error: Exception) -> str:
+    """One line for the user; the traceback goes to the log file it names."""
+    log = log_exception((type(error), error, error.__traceback__), "命令行")
+    first = str(error).strip().splitlines()[0] if str(error).strip() else ""
+    where = f"详情已记入日志 {log}" if log else "设置 JIXIAO_DEBUG=1 可查看详情"
+    return f"jixiao：内部错误（{type(error).__name__}）{first}；{where}"
 
 
 def _dispatch(args: argparse.Namespace) -> int:

@@ -15,6 +15,7 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 _SANDBOX = tempfile.mkdtemp(prefix="jixiao-tests-")
 os.environ["XDG_CONFIG_HOME"] = os.path.join(_SANDBOX, "config")
 os.environ["XDG_DATA_HOME"] = os.path.join(_SANDBOX, "data")
+os.environ["JIXIAO_LOG_DIR"] = os.path.join(_SANDBOX, "logs")
 os.environ.pop("JIXIAO_DB", None)
 
 DATA = Path(__file__).parent / "data"

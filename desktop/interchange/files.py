@@ -8,6 +8,8 @@ from pathlib import Path
 
 from desktop.forms import Form
 from desktop.interchange.errors import FormFileError
+from desktop.interchange.limits import check_file_size, check_texts
+from desktop.logs import log_exception
 
 READERS = {".json": "desktop.interchange.json_form:read_form",
            ".xlsx": "desktop.template.reader:read_workbook",
@@ -25,13 +27,28 @@ def _reader(suffix: str) -> Callable[[Path], Form] | None:
 
 
 def read_form_file(path: str | Path) -> Form:
-    """Read a form from any supported file; FormFileError says why not in one line."""
+    """Read a form from any supported file; FormFileError says why not in one line.
+
+    Whatever a file holds, reading it ends in a form or a FormFileError: a reader's
+    defect on a file nobody foresaw is logged with its traceback and reported as that
+    file's line, so one odd file never ends a batch import.
+    """
     path = Path(path)
     reader = _reader(path.suffix.lower())
     if reader is None:
         supported = "、".join(sorted(READERS))
         raise FormFileError(f"{path}：不支持的文件类型（支持 {supported}）")
-    return reader(path)
+    check_file_size(path)
+    try:
+        form = reader(path)
+    except FormFileError:
+        raise
+    except Exception as error:  # noqa: BLE001 - see the docstring
+        log = log_exception((type(error), error, error.__traceback__), f"读取 {path}")
+        raise FormFileError(f"{path}：无法读取（{type(error).__name__}），"
+                            f"详情已记入日志 {log}") from None
+    check_texts(form, str(path))
+    return form
 
 
 def _wanted(path: Path) -> bool:

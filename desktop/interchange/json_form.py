@@ -18,7 +18,7 @@ from desktop.forms import (
     Indicator, ProjectTarget, SelfEvaluation, Task, UnitTarget,
 )
 from desktop.interchange.errors import FormFileError, read_bytes
-from desktop.money import AmountError, format2, format_plain, parse_decimal
+from desktop.money import AmountError, format2, format_plain, parse_decimal, shorten
 from desktop.rules.funds import funds_total
 
 _META_KEYS = ("source", "notes", "published", "labels", "form")
@@ -60,14 +60,14 @@ class _Reader:
         try:
             return parse_decimal(value, what="")
         except AmountError:
-            raise self.fail(field or key, f"不是数字：{value!r}") from None
+            raise self.fail(field or key, f"不是数字：{shorten(repr(value))}") from None
 
     def year(self) -> int:
         value = self.data.get("year")
         if isinstance(value, str) and value.strip().isdigit():
             value = int(value.strip())
         if isinstance(value, bool) or not isinstance(value, int) or not 1900 < value < 3000:
-            raise self.fail("year", f"应为四位年份，实为 {value!r}")
+            raise self.fail("year", f"应为四位年份，实为 {shorten(repr(value))}")
         return value
 
     def child(self, key: str, kind: type = dict) -> Any:
@@ -192,7 +192,7 @@ def form_from_dict(data: Any, where: str = "表格") -> Form:
         builder = _BUILDERS[FormKind(kind)]
     except (ValueError, KeyError):
         choices = "、".join(kind.value for kind in FormKind)
-        raise FormFileError(f"{where}：字段 kind 应为 {choices} 之一，实为 {kind!r}") from None
+        raise FormFileError(f"{where}：字段 kind 应为 {choices} 之一，实为 {shorten(repr(kind))}") from None
     return builder(reader)
 
 

@@ -33,7 +33,11 @@ class Grid:
     max_column: int = 0
 
     def merge(self, first: Position, last: Position) -> None:
-        """Record a merged range from its top-left to its bottom-right cell."""
+        """Record a merged range from its top-left to its bottom-right cell. The part
+        beyond the last row and column with a value shows nothing and is left out, so a
+        range merged down to row 1,048,576 costs no more than the sheet's content."""
+        last = (min(last[0], max(self.max_row, first[0])),
+                min(last[1], max(self.max_column, first[1])))
         self.ends[first] = last
         for row in range(first[0], last[0] + 1):
             for column in range(first[1], last[1] + 1):
@@ -71,16 +75,22 @@ class Grid:
 
 
 def grid_from_openpyxl(sheet: Worksheet) -> Grid:
-    """Read an openpyxl worksheet (loaded with data_only=True: cached formula results)."""
-    grid = Grid(sheet.title, max_row=sheet.max_row, max_column=sheet.max_column)
-    for row in sheet.iter_rows():
-        for cell in row:
-            value = cell.value
-            if value is None or value == "":
-                continue
-            grid.values[(cell.row, cell.column)] = value
-            if isinstance(value, (int, float)) and not isinstance(value, bool):
-                grid.formats[(cell.row, cell.column)] = cell.number_format
+    """Read an openpyxl worksheet (loaded with data_only=True: cached formula results).
+
+    Only the cells the file holds are visited (openpyxl's `_cells`), and the grid ends at
+    the last cell with a value: iter_rows() would build every cell of the rectangle up
+    to a styled empty cell in row 1,048,576, which real workbooks do have.
+    """
+    grid = Grid(sheet.title)
+    for (row, column), cell in sorted(sheet._cells.items()):
+        value = cell.value
+        if value is None or value == "":
+            continue
+        grid.values[(row, column)] = value
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            grid.formats[(row, column)] = cell.number_format
+    grid.max_row = max((row for row, _ in grid.values), default=0)
+    grid.max_column = max((column for _, column in grid.values), default=0)
     for merged in sheet.merged_cells.ranges:
         grid.merge((merged.min_row, merged.min_col), (merged.max_row, merged.max_col))
     return grid

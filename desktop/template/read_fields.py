@@ -86,7 +86,7 @@ def read_year(src: Source) -> int:
     found = read_field(src, "year")
     if found is not None and found.text:
         match = _YEAR.search(to_halfwidth(found.text))
-        if match is None:
+        if match is None or found.text.startswith("="):   # a formula Excel never ran
             where = grid.where(*found.position) if found.position else grid.name
             raise ReadError(f"{where}：{layout.label('year')} 不是年份：{found.text}")
         return int(match.group(1))

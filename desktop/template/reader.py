@@ -13,7 +13,7 @@ from collections.abc import Callable
 from io import BytesIO
 from pathlib import Path
 
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 
 from desktop.forms import Form, FormKind
 from desktop.interchange.errors import FormFileError, read_bytes
@@ -22,6 +22,9 @@ from desktop.money import AmountError
 from desktop.template.cellvalues import label_key
 from desktop.template.find import Labels, ReadError
 from desktop.template.grid import Grid, grid_from_openpyxl
+from desktop.template.package import (
+    check_package, has_uncalculated_formulas, show_formulas, unsafe_xml,
+)
 from desktop.template.read_self import read_self_evaluation
 from desktop.template.read_targets import read_project_target, read_unit_target
 from desktop.template.source import Source
@@ -38,11 +41,17 @@ BUILDERS: dict[FormKind, Callable[[Source], Form]] = {
 }
 
 
-def _read_xlsx(content: bytes) -> list[Grid]:
+def _load(content: bytes, data_only: bool) -> Workbook:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # openpyxl warns about extensions it skips
-        book = load_workbook(BytesIO(content), data_only=True)
-    return [grid_from_openpyxl(sheet) for sheet in book.worksheets]
+        return load_workbook(BytesIO(content), data_only=data_only)
+
+
+def _read_xlsx(content: bytes) -> list[Grid]:
+    grids = [grid_from_openpyxl(sheet) for sheet in _load(content, data_only=True).worksheets]
+    if has_uncalculated_formulas(content):
+        show_formulas(grids, _load(content, data_only=False))
+    return grids
 
 
 def load_grids(path: Path) -> list[Grid]:
@@ -55,10 +64,15 @@ def load_grids(path: Path) -> list[Grid]:
     else:
         raise FormFileError(f"{path}：不是 Excel 工作簿（.xlsx 或 .xls）")
     try:
+        if kind == "xlsx":
+            check_package(content, str(path))   # before openpyxl inflates anything
         return reader(content)
     except (FormFileError, MemoryError):
         raise
     except Exception as error:  # noqa: BLE001 - a parser's own errors on a damaged file
+        if unsafe_xml(error):
+            raise FormFileError(f"{path}：文件含有不安全的 XML 内容（实体声明或外部引用），"
+                                "已拒绝读取") from None
         hint = "；若设置了打开密码，请先在 Excel 中取消" if kind == "xls" else ""
         raise FormFileError(f"{path}：无法打开，文件已损坏或不是有效的 {kind} 工作簿"
                             f"（{type(error).__name__}）{hint}") from None

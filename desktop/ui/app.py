@@ -3,14 +3,20 @@ with an empty store the offer to load the sample forms as a demo."""
 
 from __future__ import annotations
 
+import os
 import sys
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop.ui import i18n
+from desktop.resources import resource_path
+from desktop.ui import crash, i18n
 from desktop.ui.main_window import MainWindow
+
+STARTUP_PROBE = "JIXIAO_STARTUP_PROBE"
+"""Set by bench/bench_package.py: print "listed" once the store is open and listed, then
+quit, so the packaged build's start-up can be timed like the unfrozen one."""
 
 CJK_FAMILIES = ["Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", "Source Han Sans SC",
                 "WenQuanYi Micro Hei"]
@@ -24,6 +30,7 @@ def make_application() -> QApplication:
     font = QFont(app.font())
     font.setFamilies(CJK_FAMILIES + font.families())
     app.setFont(font)
+    app.setWindowIcon(QIcon(str(resource_path("icons", "jixiao.png"))))
     i18n.install_translations(app)
     return app
 
@@ -69,14 +76,27 @@ def attach_store(window: MainWindow, db: str | None, ask_demo: bool = True) -> b
                              str(error))
         return False
     offer_demo(window, ask=ask_demo)
+    from desktop.ui import backups   # after the first paint, like the store itself
+    backups.start_automatic_backups(window)
     return True
 
 
 def run_app(db: str | None = None) -> int:
     """Show the window first and open the store in the first turn of the event loop, so
-    the clerk sees the window as soon as Qt can draw it."""
+    the clerk sees the window as soon as Qt can draw it. Unhandled errors are logged and
+    shown (desktop.ui.crash); closing the window takes a backup (desktop.ui.backups)."""
     app = make_application()
-    window = MainWindow()
-    window.show()
-    QTimer.singleShot(0, lambda: attach_store(window, db) or app.exit(1))
-    return app.exec()
+    crash.install()
+    try:
+        window = MainWindow()
+        window.show()
+        QTimer.singleShot(0, lambda: attach_store(window, db) or app.exit(1))
+        if os.environ.get(STARTUP_PROBE):
+            QTimer.singleShot(0, lambda: (print("listed", flush=True), app.quit()))
+        code = app.exec()
+    except Exception:  # noqa: BLE001 - before or outside the event loop: still a dialog
+        crash.handle(*sys.exc_info())  # type: ignore[arg-type]
+        return 1
+    from desktop.ui import backups
+    backups.back_up_on_close(window)
+    return code

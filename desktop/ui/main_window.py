@@ -20,8 +20,6 @@ from desktop.forms import FormKind, SelfEvaluation
 from desktop.money import format2
 from desktop.ui import i18n
 from desktop.ui.findings import FindingsPanel
-from desktop.ui.project_panel import ProjectPanel
-from desktop.ui.search_panel import SearchPanel
 
 # What the window needs only once the store is open or a form is opened is imported
 # there: it keeps the time from start to a drawn window short.
@@ -87,10 +85,6 @@ class MainWindow(QMainWindow):
         self._docks()
         self._actions()
         self.findings.finding_activated.connect(self._go_to_finding)
-        self.project_panel.open_requested.connect(self.open_form)
-        self.project_panel.compare_requested.connect(self.compare_with)
-        self.project_panel.carry_requested.connect(self.carry_forward)
-        self.search_panel.hit_activated.connect(self._open_hit)
         self.resize(1360, 860)
         self.retranslate()
         self._enable(False)
@@ -104,16 +98,37 @@ class MainWindow(QMainWindow):
         self.browser = BrowserPanel(workspace.service.store)
         self.browser.form_activated.connect(self.open_form)
         self.browser_dock.setWidget(self.browser)
-        self.search_panel.store = workspace.service.store
+        self._year_panels(workspace)
         self.opening.deleteLater()
         self._enable(True)
+
+    def _year_panels(self, workspace: Workspace) -> None:
+        """The panels over all years load the years package: built with the store, not
+        before the window is drawn."""
+        from desktop.ui.project_panel import ProjectPanel
+        from desktop.ui.search_panel import SearchPanel
+        self.project_panel = ProjectPanel()
+        self.project_panel.open_requested.connect(self.open_form)
+        self.project_panel.compare_requested.connect(self.compare_with)
+        self.project_panel.carry_requested.connect(self.carry_forward)
+        self.project_dock.setWidget(self.project_panel)
+        self.search_panel = SearchPanel(workspace.service.store)
+        self.search_panel.hit_activated.connect(self._open_hit)
+        self.search_dock.setWidget(self.search_panel)
+
+    def refresh(self) -> None:
+        """Re-read the store: another window may have changed it (View ▸ Refresh)."""
+        from desktop.ui.backups import reload_window
+        if self.workspace is not None:
+            reload_window(self)
 
     def _enable(self, enabled: bool) -> None:
         for action in (self.new_action, self.duplicate_action, self.delete_action,
                        self.checked_action, self.import_action, self.import_folder_action,
                        self.export_action, self.export_batch_action, self.print_action,
                        self.pdf_action, self.pdf_batch_action, self.compare_action,
-                       self.carry_action, self.overview_action, self.search_action):
+                       self.carry_action, self.overview_action, self.search_action,
+                       self.refresh_action, self.restore_action):
             action.setEnabled(enabled)
 
     # ------------------------------------------------------------ building
@@ -129,14 +144,10 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.findings_dock)
         self.project_dock = QDockWidget(self)
         self.project_dock.setObjectName("project-dock")
-        self.project_panel = ProjectPanel()
-        self.project_dock.setWidget(self.project_panel)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.project_dock)
         self.splitDockWidget(self.findings_dock, self.project_dock, Qt.Orientation.Horizontal)
         self.search_dock = QDockWidget(self)
         self.search_dock.setObjectName("search-dock")
-        self.search_panel = SearchPanel()
-        self.search_dock.setWidget(self.search_panel)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.search_dock)
         self.tabifyDockWidget(self.browser_dock, self.search_dock)
         self.browser_dock.raise_()
@@ -180,6 +191,7 @@ class MainWindow(QMainWindow):
         self.carry_action = self._action(lambda: self.session and self.carry_forward(self.session.form_id))
         self.overview_action = self._action(self.show_overview)
         self.search_action = self._action(self.focus_search, QKeySequence.StandardKey.Find)
+        self.refresh_action = self._action(self.refresh, QKeySequence.StandardKey.Refresh)
         self.chinese_action = self._action(lambda: self._language("zh_CN"))
         self.english_action = self._action(lambda: self._language("en"))
         self.about_action = self._action(self._about)
@@ -203,9 +215,13 @@ class MainWindow(QMainWindow):
         self.years_menu.addActions([self.compare_action, self.carry_action, self.overview_action,
                                     self.search_action])
         self.view_menu = self.menuBar().addMenu("")
+        self.view_menu.addAction(self.refresh_action)
+        self.view_menu.addSeparator()
         self.view_menu.addActions([self.chinese_action, self.english_action])
         self.help_menu = self.menuBar().addMenu("")
         self.help_menu.addAction(self.about_action)
+        from desktop.ui.backups import add_backup_actions
+        add_backup_actions(self)   # File ▸ Restore backup…, before Quit
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Performance Form Assistant"))
@@ -242,6 +258,7 @@ class MainWindow(QMainWindow):
                              (self.carry_action, self.tr("&New year from this form…")),
                              (self.overview_action, self.tr("Unit &overview…")),
                              (self.search_action, self.tr("&Search all years")),
+                             (self.refresh_action, self.tr("&Refresh")),
                              (self.chinese_action, "中文"),
                              (self.english_action, "English"),
                              (self.about_action, self.tr("&About"))):

@@ -29,6 +29,20 @@ def _expected_total(form, row: int, score: Decimal) -> Decimal:
     return evaluate(changed).total
 
 
+def _check_installation() -> None:
+    """What a packaged build can lose: the Chinese catalogues (ours and Qt's own) and
+    defusedxml, without which openpyxl would parse hostile workbooks unprotected."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication
+    from openpyxl.xml import DEFUSEDXML
+    from desktop.ui import i18n
+    _check(i18n.set_language(QApplication.instance(), i18n.CHINESE, persist=False),
+           "中文翻译文件未能载入")
+    qt_own = ("QPlatformTheme", "Cancel")   # a string of Qt's own catalogue, not of ours
+    _check(QCoreApplication.translate(*qt_own) == "取消", "Qt 自带的中文翻译未能载入")
+    _check(DEFUSEDXML, "openpyxl 未使用 defusedxml 解析 XML")
+
+
 def _exercise(window) -> str:
     from PySide6.QtCore import Qt
     from desktop.demo import demo_files
@@ -63,6 +77,7 @@ def run_self_test() -> int:
         window = build_window(str(Path(folder) / "self-test.sqlite3"))
         window.show()
         try:
+            _check_installation()
             print(_exercise(window))
             return 0
         except SelfTestFailure as failure:

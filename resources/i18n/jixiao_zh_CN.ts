@@ -27,31 +27,54 @@
     <name>BackupDialog</name>
     <message>
         <source>Restore backup</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复备份</translation>
     </message>
     <message>
         <source>Backups are kept in %1 (the newest %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>备份保存在 %1（保留最近 %2 个）。</translation>
     </message>
     <message>
         <source>No backups yet: one is taken when the window closes.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有备份：关闭窗口时会自动备份一次。</translation>
     </message>
     <message>
         <source>Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复</translation>
     </message>
     <message>
         <source>daily</source>
-        <translation type="unfinished"></translation>
+        <translation>每日备份</translation>
     </message>
     <message>
         <source>on close</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭时备份</translation>
     </message>
     <message>
         <source>before a restore</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复前备份</translation>
+    </message>
+</context>
+<context>
+    <name>Backups</name>
+    <message>
+        <source>This store has no backups (not a SQLite file).</source>
+        <translation>此数据库不是 SQLite 文件，没有备份。</translation>
+    </message>
+    <message>
+        <source>Restore backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Restored the backup of %1; the data it replaced was backed up first.</source>
+        <translation>已恢复 %1 的备份；被替换的数据已先行备份。</translation>
+    </message>
+    <message>
+        <source>Replace all forms by the backup of %1? The current data is backed up first.</source>
+        <translation>用 %1 的备份替换全部表格吗？当前数据会先备份。</translation>
+    </message>
+    <message>
+        <source>&amp;Restore backup…</source>
+        <translation>恢复备份(&amp;R)…</translation>
     </message>
 </context>
 <context>
@@ -150,15 +173,15 @@
     <name>Crash</name>
     <message>
         <source>(the log file could not be written)</source>
-        <translation type="unfinished"></translation>
+        <translation>（日志文件无法写入）</translation>
     </message>
     <message>
         <source>An unexpected error occurred (%1). Every accepted edit is saved; details are in the log: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>程序发生意外错误（%1）。已确认的修改都已保存；详情已记入日志：%2</translation>
     </message>
     <message>
         <source>Unexpected error</source>
-        <translation type="unfinished"></translation>
+        <translation>程序出错</translation>
     </message>
 </context>
 <context>
@@ -348,6 +371,10 @@
     <message>
         <source>&amp;Search all years</source>
         <translation>搜索历年表格(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;About</source>
