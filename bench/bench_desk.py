@@ -96,8 +96,10 @@ STARTUP_WHY = (
     "PySide6 class set-up for the widgets it names).")
 
 EDIT_WHY = (
-    "an accepted edit is the row's write in one transaction (about the floor) plus "
-    "re-evaluating the whole 300-row form (suggested scores, subtotals, total, findings) and "
-    "repainting the changed rows; the figure sits near 5 ms and moves by a millisecond or two "
-    "between runs on this 2-core machine. Closing it for good: re-evaluate only the edited "
-    "row and its 一级's subtotal, and recompute findings for that row, instead of the form.")
+    "the figure sits near 5 ms and moves by a millisecond or two between runs on this 2-core "
+    "machine. A profile of the edit puts about two thirds of it in the store write through "
+    "SQLAlchemy's ORM session (reading the form row, updating the one indicator row, checking "
+    "the search index row: about a dozen ORM calls for one cell), and under a third in "
+    "re-evaluating the form, whose rows are memoised so only the edited one is worked out "
+    "again. Closing it: write a single cell with one Core UPDATE on a held connection, and "
+    "skip the search-index check for fields that are not searchable (actual, weight, score).")
