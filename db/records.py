@@ -71,6 +71,7 @@ class Touched:
     indicators_from: int | None = None
     task_rows: frozenset[int] = frozenset()
     tasks_from: int | None = None
+    searchable: bool = True   # may have changed a text the search index holds
 
     def __or__(self, other: Touched) -> Touched:
         return Touched(
@@ -80,7 +81,8 @@ class Touched:
             indicator_rows=self.indicator_rows | other.indicator_rows,
             indicators_from=_earliest(self.indicators_from, other.indicators_from),
             task_rows=self.task_rows | other.task_rows,
-            tasks_from=_earliest(self.tasks_from, other.tasks_from))
+            tasks_from=_earliest(self.tasks_from, other.tasks_from),
+            searchable=self.searchable or other.searchable)
 
 
 def _earliest(first: int | None, second: int | None) -> int | None:

@@ -77,7 +77,8 @@ def write_touched(session: Session, form_id: int, form: Form, touched: Touched,
         _rewrite_budget(session, form_id, form)
     _write_indicators(session, form_id, form, touched)
     _write_tasks(session, form_id, form, touched)
-    search_index.refresh(session, form_id, form)
+    if touched.searchable:
+        search_index.refresh(session, form_id, form)
     session.flush()
 
 

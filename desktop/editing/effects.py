@@ -54,19 +54,25 @@ def _start(edit: InsertRows | RemoveRows | MoveRows) -> int:
     return edit.index
 
 
+SEARCHED_ROW_FIELDS = frozenset({"name"})
+"""The indicator texts the search index holds; an edit of any other cell (an actual, a
+score) leaves the index as it is, which keeps a keystroke in the grid to one write."""
+
+
 def _touched_at(path: Path) -> Touched:
     head = path[0]
     if head == "funds":
         # 资金分值 lives on the form row; the amounts in their own funds lines.
         if path[1] == "weight":
-            return Touched(header=True)
-        return Touched(funds=frozenset({str(path[1])}))
+            return Touched(header=True, searchable=False)
+        return Touched(funds=frozenset({str(path[1])}), searchable=False)
     if head == "budget":
-        return Touched(budget=True)
+        return Touched(budget=True, searchable=False)
     if head == "indicators":
-        return Touched(indicator_rows=frozenset({int(path[1])}))
+        return Touched(indicator_rows=frozenset({int(path[1])}),
+                       searchable=str(path[-1]) in SEARCHED_ROW_FIELDS)
     if head == "tasks":
-        return Touched(task_rows=frozenset({int(path[1])}))
+        return Touched(task_rows=frozenset({int(path[1])}), searchable=False)
     return Touched(header=True)
 
 
@@ -80,7 +86,7 @@ def _touched(edit: Edit) -> Touched:
 
 def touched_by(edits: Sequence[Edit]) -> Touched:
     """The parts of the stored form to rewrite after these edits."""
-    return reduce(or_, map(_touched, edits), Touched())
+    return reduce(or_, map(_touched, edits), Touched(searchable=False))
 
 
 def _changed_at(path: Path) -> Changed:

@@ -90,3 +90,15 @@ def test_target_forms_are_found_by_their_own_goal_texts(service, either_path):
     unit_goal = service.store.load_form(unit).goal
     [hit] = search(service.store, unit_goal[5:15])
     assert (hit.form_id, hit.where) == (unit, "年度总体目标")
+
+
+def test_a_renamed_indicator_is_found_at_once_and_an_edited_actual_changes_nothing(service):
+    from conftest import load_sample
+    from desktop.years.search import search
+    form_id, _ = service.create_form(load_sample("longhua-2022-grid-info"))
+    opened = service.open(form_id)
+    service.set_cell(opened, 0, "name", "通讯终端维护套数")
+    assert [hit.form_id for hit in search(service.store, "通讯终端维护")] == [form_id]
+    service.set_cell(opened, 0, "actual", "3000")
+    assert [hit.form_id for hit in search(service.store, "通讯终端维护")] == [form_id]
+    assert search(service.store, "身份证信息读取") == []
