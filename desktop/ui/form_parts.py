@@ -10,7 +10,8 @@ from decimal import Decimal
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QFrame, QGridLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget,
+    QDialog, QDialogButtonBox, QFrame, QGridLayout, QLabel, QLineEdit, QPlainTextEdit,
+    QVBoxLayout, QWidget,
 )
 
 from desktop.editing.paths import ABSENT, value_at
@@ -145,3 +146,12 @@ def separator() -> QFrame:
     line.setFrameShadow(QFrame.Shadow.Sunken)
     return line
 
+
+
+def ok_cancel(dialog: QDialog) -> QDialogButtonBox:
+    """确定 / 取消 wired to the dialog's accept and reject."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons

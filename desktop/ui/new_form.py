@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QSpinBox, QWidget,
+    QComboBox, QDialog, QFormLayout, QLineEdit, QSpinBox, QWidget,
 )
 
+from desktop.ui.form_parts import ok_cancel
 from desktop.blank import blank_form
 from desktop.forms import Form
 from desktop.layouts import layout_names, load_layout
@@ -31,11 +32,7 @@ class NewFormDialog(QDialog):
         form.addRow(self.tr("Year"), self.year)
         form.addRow(self.tr("Code"), self.code)
         form.addRow(self.tr("Name"), self.name)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self))
 
     def form(self) -> Form:
         return blank_form(self.layout_box.currentData(), self.year.value(),

@@ -6,10 +6,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
+    QAbstractItemView, QComboBox, QDialog, QFormLayout, QHBoxLayout,
     QPushButton, QSpinBox, QTreeView, QVBoxLayout, QWidget,
 )
 
+from desktop.ui.form_parts import ok_cancel
 from desktop.forms import KIND_TITLES, FormKind
 from desktop.money import format2
 from desktop.ui.trend_chart import TrendChart
@@ -112,8 +113,4 @@ class CarryDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("Year"), self.year)
         form.addRow(self.tr("Form"), self.kind)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self))

@@ -8,11 +8,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QMessageBox,
+    QComboBox, QDialog, QFileDialog, QFormLayout, QMessageBox,
     QProgressDialog, QWidget,
 )
 
 from db.records import FormState
+from desktop.ui.form_parts import ok_cancel
 from desktop.importing import ImportResult, import_files
 
 FORM_FILES = "*.xlsx *.xls *.json"
@@ -182,11 +183,7 @@ class BatchExportDialog(QDialog):
         layout = QFormLayout(self)
         layout.addRow(QCoreApplication.translate("Transfer", "Year"), self.year)
         layout.addRow(QCoreApplication.translate("Transfer", "Unit"), self.unit)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addRow(buttons)
+        layout.addRow(ok_cancel(self))
         self._fill_units()
 
     def _fill_units(self) -> None:

@@ -24,21 +24,6 @@ def published(stem: str) -> dict[str, str]:
     return json.loads((DATA / f"{stem}.json").read_text(encoding="utf-8"))["published"]
 
 
-@pytest.fixture
-def window(qtbot, store_url):
-    from desktop.ui.app import build_window
-    win = build_window(store_url)
-    qtbot.addWidget(win)
-    for path in SAMPLE_FILES:
-        win.workspace.service.create_form(load_sample(path.stem))
-    win.browser.refresh()
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
-    win.workspace.service.store.close()
-
-
 def form_id(window, stem: str) -> int:
     name = load_sample(stem).name
     return next(s.id for s in window.workspace.service.store.list_forms() if s.name == name)

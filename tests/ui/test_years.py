@@ -10,20 +10,6 @@ from PySide6.QtCore import Qt
 from conftest import SAMPLE_FILES, load_sample
 
 
-@pytest.fixture
-def window(qtbot, store_url):
-    from desktop.ui.app import build_window
-    win = build_window(store_url)
-    qtbot.addWidget(win)
-    for path in SAMPLE_FILES:
-        win.workspace.service.create_form(load_sample(path.stem))
-    win.browser.refresh()
-    win.show()
-    yield win
-    win.close()
-    win.workspace.service.store.close()
-
-
 def _ids(window, name: str) -> dict[int, int]:
     return {s.year: s.id for s in window.workspace.service.store.list_forms() if s.name == name}
 
