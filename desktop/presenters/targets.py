@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from desktop.editing.edits import InsertRows, RemoveRows
 from desktop.editing.service import Step
 from desktop.forms import ProjectTarget, Task, UnitTarget
 from desktop.money import ZERO, format_plain
@@ -99,3 +100,15 @@ class TaskTable:
             return None
         path = ("tasks", row, TASK_COLUMNS[column])
         return self.session.run(lambda opened: self.session.service.set_value(opened, path, text))
+
+    def insert_row(self, row: int) -> Step | None:
+        """A blank task line below `row` (at the end from the 金额合计 row)."""
+        position = min(row + 1, len(self.tasks))
+        return self.session.run(lambda opened: self.session.service.apply(
+            opened, [InsertRows("tasks", position, (Task(),))], "插入任务"))
+
+    def remove_row(self, row: int) -> Step | None:
+        if not 0 <= row < len(self.tasks):
+            return None
+        return self.session.run(lambda opened: self.session.service.apply(
+            opened, [RemoveRows("tasks", row, 1)], "删除任务"))

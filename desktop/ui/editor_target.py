@@ -43,6 +43,8 @@ class UnitTargetEditor(FormEditor):
         self.upper_layout.addWidget(block_label(session.layout.blocks.get("tasks", "任务预算")))
         table = TaskTable(session)
         self.tasks = TablePanel(table, table.commit, table.header, table.row_label, "tasks")
+        self.tasks.add_row_actions(table.insert_row, table.remove_row,
+                                   self.tr("Insert task below"), self.tr("Delete task"))
         self.add_part(self.tasks)
         self.add_part(TextBlock(session, ("goal",), session.layout.blocks.get("goal", "年度总体目标")))
         self.arrange(1, 2)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHeaderView, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtWidgets import QHeaderView, QMenu, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop.editing.service import Step
 from desktop.ui.cell_model import CellSource, CellTableModel
@@ -43,6 +43,25 @@ class TablePanel(QWidget):
         rows = self.model.rowCount() * self.view.verticalHeader().defaultSectionSize()
         self.view.setFixedHeight(self.view.horizontalHeader().sizeHint().height() + rows
                                  + 2 * self.view.frameWidth())
+
+    def add_row_actions(self, insert: Callable[[int], Step | None],
+                        remove: Callable[[int], Step | None], insert_text: str,
+                        remove_text: str) -> None:
+        """A context menu that inserts and deletes rows of a growable table."""
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+
+        def menu(point: QPoint) -> None:
+            row = self.view.indexAt(point).row()
+            if row < 0:
+                row = self.model.rowCount() - 1
+            popup = QMenu(self)
+            popup.addAction(insert_text).triggered.connect(
+                lambda: self.model.run(lambda: insert(row)))
+            popup.addAction(remove_text).triggered.connect(
+                lambda: self.model.run(lambda: remove(row)))
+            popup.exec(self.view.viewport().mapToGlobal(point))
+
+        self.view.customContextMenuRequested.connect(menu)
 
     def _paste(self, row: int, column: int, text: str) -> None:
         """A single value pasted into one cell; blocks belong to the indicator grid."""

@@ -592,4 +592,15 @@
         <translation>导出到文件夹</translation>
     </message>
 </context>
+<context>
+    <name>UnitTargetEditor</name>
+    <message>
+        <source>Insert task below</source>
+        <translation>在下方插入任务</translation>
+    </message>
+    <message>
+        <source>Delete task</source>
+        <translation>删除任务</translation>
+    </message>
+</context>
 </TS>

@@ -268,3 +268,19 @@ def test_a_form_with_findings_cannot_be_marked_checked_but_a_clean_one_can(windo
     assert not clean.session.findings
     window.mark_checked()
     assert window.workspace.service.store.summary(clean.session.form_id).state == FormState.CHECKED
+
+
+def test_task_lines_of_the_unit_form_can_be_inserted_and_deleted_with_undo(window):
+    editor = open_sample(window, "shenzhen-2023-unit-target")
+    table = editor.tasks.model.source
+    count = len(editor.session.form.tasks)
+    assert editor.tasks.model.run(lambda: table.insert_row(0))
+    assert len(editor.session.form.tasks) == count + 1
+    assert editor.session.form.tasks[1].name == ""
+    assert editor.tasks.model.rowCount() == count + 2          # the lines and 金额合计
+    assert window.undo_stack.undoText() == "插入任务"
+    window.undo_stack.undo()
+    assert editor.tasks.model.run(lambda: table.remove_row(0))
+    assert [t.name for t in editor.session.form.tasks][0] == "市场监督管理事务"
+    window.undo_stack.undo()
+    assert len(editor.session.form.tasks) == count
