@@ -87,13 +87,13 @@ def run() -> list[Figure]:
 
 
 STARTUP_WHY = (
-    "the bare window imports only Qt; ours also imports our own window modules and builds a "
-    "larger window (menus, five docks, the findings panel, translations, the CJK font list) "
-    "before the first paint. The store (SQLAlchemy, SQLModel), the editors, the panels over "
-    "all years and openpyxl are already loaded only after the window is drawn, which took the "
-    "figure from 10× to about 1.6–1.7×. Closing the rest: build the docks' contents after the "
-    "first paint as well, and trim desktop.ui.main_window's own import time (about 30 ms of "
-    "PySide6 class set-up for the widgets it names).")
+    "the bare window imports only Qt; ours also imports and builds a larger window (menus, "
+    "five docks, translations, the CJK font list) before the first paint. Everything that "
+    "shows stored forms — the store (SQLAlchemy, SQLModel), the rules, the browser, findings "
+    "and years panels, the editors, openpyxl — loads only after the window is drawn, which "
+    "took the figure from 10× to about 1.5–1.7× depending on the run. Closing the rest: "
+    "trim the PySide6 subclass set-up desktop.ui.main_window pays at import (about 30 ms), "
+    "e.g. by building the menus from plain QActions in the first event-loop turn.")
 
 EDIT_WHY = (
     "the figure sits near 5 ms and moves by a millisecond or two between runs on this 2-core "

@@ -16,21 +16,21 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
-from desktop.forms import FormKind, SelfEvaluation
-from desktop.money import format2
 from desktop.ui import i18n
-from desktop.ui.findings import FindingsPanel
 
 # What the window needs only once the store is open or a form is opened is imported
 # there: it keeps the time from start to a drawn window short.
 if TYPE_CHECKING:
     from desktop.editing.service import FormStep, Step
+    from desktop.forms import FormKind
+    from desktop.ui.findings import FindingsPanel
     from desktop.presenters.session import FormSession, Workspace
     from desktop.ui.browser import BrowserPanel
     from desktop.ui.editor_base import FormEditor
 
 
 def editor_class(kind: FormKind) -> type:
+    from desktop.forms import FormKind
     from desktop.ui.editor_self import SelfEvaluationEditor
     from desktop.ui.editor_target import ProjectTargetEditor, UnitTargetEditor
     return {FormKind.SELF_EVALUATION: SelfEvaluationEditor,
@@ -74,7 +74,7 @@ class MainWindow(QMainWindow):
         self.browser: BrowserPanel | None = None
         self.opening = QLabel()
         self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.findings = FindingsPanel()
+        self.findings: FindingsPanel | None = None   # built with the store (see attach)
         self.stack = QStackedWidget()
         self.empty = QLabel()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -84,7 +84,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.figures)
         self._docks()
         self._actions()
-        self.findings.finding_activated.connect(self._go_to_finding)
         self.resize(1360, 860)
         self.retranslate()
         self._enable(False)
@@ -98,13 +97,17 @@ class MainWindow(QMainWindow):
         self.browser = BrowserPanel(workspace.service.store)
         self.browser.form_activated.connect(self.open_form)
         self.browser_dock.setWidget(self.browser)
-        self._year_panels(workspace)
+        self._store_panels(workspace)
         self.opening.deleteLater()
         self._enable(True)
 
-    def _year_panels(self, workspace: Workspace) -> None:
-        """The panels over all years load the years package: built with the store, not
-        before the window is drawn."""
+    def _store_panels(self, workspace: Workspace) -> None:
+        """The panels that show stored forms load the rules and the years package: they are
+        built with the store, after the window is drawn, not before."""
+        from desktop.ui.findings import FindingsPanel
+        self.findings = FindingsPanel()
+        self.findings.finding_activated.connect(self._go_to_finding)
+        self.findings_dock.setWidget(self.findings)
         from desktop.ui.project_panel import ProjectPanel
         from desktop.ui.search_panel import SearchPanel
         self.project_panel = ProjectPanel()
@@ -140,7 +143,6 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.browser_dock)
         self.findings_dock = QDockWidget(self)
         self.findings_dock.setObjectName("findings-dock")
-        self.findings_dock.setWidget(self.findings)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.findings_dock)
         self.project_dock = QDockWidget(self)
         self.project_dock.setObjectName("project-dock")
@@ -320,7 +322,8 @@ class MainWindow(QMainWindow):
             self.figures.setText("")
             return
         text = self.tr("Findings: %1").replace("%1", str(len(session.findings)))
-        if isinstance(session.form, SelfEvaluation) and session.evaluation is not None:
+        from desktop.money import format2
+        if session.evaluation is not None:
             text += "   " + self.tr("Total %1 · %2").replace(
                 "%1", format2(session.evaluation.total)).replace("%2", session.evaluation.grade)
         self.figures.setText(text)
