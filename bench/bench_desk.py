@@ -10,7 +10,6 @@ import os
 import sqlite3
 import sys
 import tempfile
-from decimal import Decimal
 from pathlib import Path
 
 from bench.common import ROOT, Figure, median_process_seconds, median_seconds

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.records import FormNotFound
+from desktop.ui.i18n import Retranslates
 from desktop.presenters.browser import BrowserEntry, BrowserPresenter
 from desktop.ui.browser_model import FORM_ID_ROLE, GROUP_KEY_ROLE, BrowserModel, Column, FormFilter
 
@@ -35,7 +36,7 @@ COLUMN_PADDING = 12
 ACTIVATE_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
-class BrowserPanel(QWidget):
+class BrowserPanel(Retranslates, QWidget):
     """Search box over a tree of forms; a click or Enter on a form asks to open it."""
 
     form_activated = Signal(int)
@@ -125,11 +126,6 @@ class BrowserPanel(QWidget):
         return self.view.currentIndex().data(FORM_ID_ROLE)
 
     # ------------------------------------------------------------ language
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("Search code or name"))

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QLabel, QListView, QStackedLayout, QStyle, QWidget,
 )
 
+from desktop.ui.i18n import Retranslates
+
 if TYPE_CHECKING:   # the rules load with the first form, not with the window
     from desktop.rules.findings import Finding
 
@@ -37,7 +39,7 @@ def _key(index: QModelIndex) -> tuple[int, str] | None:
     return index.data(ROW_ROLE), index.data(FIELD_ROLE)
 
 
-class FindingsPanel(QWidget):
+class FindingsPanel(Retranslates, QWidget):
     """A list of findings; a click or Enter on one asks to go to its cell."""
 
     finding_activated = Signal(int, str)
@@ -95,11 +97,6 @@ class FindingsPanel(QWidget):
         return self.model.rowCount()
 
     # ------------------------------------------------------------ language
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.placeholder.setText(self.tr("No problems found"))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QSettings, QTranslator
 
 from desktop.resources import resource_path
 
@@ -91,3 +91,13 @@ def _install(app: QCoreApplication, name: str, directory: str) -> bool:
     app.installTranslator(translator)
     _installed.append(translator)
     return True
+
+
+class Retranslates:
+    """Mix into a widget with a `retranslate()`: Qt sends every widget LanguageChange
+    when the translators change, and the widget re-says its texts then."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()  # type: ignore[attr-defined]
+        super().changeEvent(event)  # type: ignore[misc]

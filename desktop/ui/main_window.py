@@ -9,7 +9,7 @@ from __future__ import annotations
 import copy
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QApplication, QDockWidget, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop import __version__
 from desktop.ui import i18n
+from desktop.ui.i18n import Retranslates
 
 # What the window needs only once the store is open or a form is opened is imported
 # there: it keeps the time from start to a drawn window short.
@@ -62,7 +63,7 @@ class FormStepCommand(QUndoCommand):
         self.window.form_set_changed(self.step.form_id, show=self.step.before is not None)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslates, QMainWindow):
     """Shown before the store is open (opening it loads the database libraries, the
     larger part of start-up); `attach` then fills the browser and enables the actions."""
 
@@ -266,11 +267,6 @@ class MainWindow(QMainWindow):
                              (self.about_action, self.tr("&About"))):
             action.setText(text)
         self._show_figures()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # ------------------------------------------------------------ forms
 

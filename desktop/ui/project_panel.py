@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QPushButton, QSpinBox, QTreeView, QVBoxLayout, QWidget,
 )
 
+from desktop.ui.i18n import Retranslates
 from desktop.ui.form_parts import ok_cancel
 from desktop.forms import KIND_TITLES, FormKind
 from desktop.money import format2
@@ -20,7 +21,7 @@ FORM_ID = Qt.ItemDataRole.UserRole + 1
 
 
 
-class ProjectPanel(QWidget):
+class ProjectPanel(Retranslates, QWidget):
     """`open_requested(form_id)`, `compare_requested(form_id)`, `carry_requested(form_id)`."""
 
     open_requested = Signal(int)

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
+from desktop.ui.i18n import Retranslates
 from desktop.years.search import SearchHit, search
 
 FORM_ID, ROW = Qt.ItemDataRole.UserRole + 1, Qt.ItemDataRole.UserRole + 2
 PAUSE_MS = 150   # let the clerk finish a word before searching 20,000 forms
 
 
-class SearchPanel(QWidget):
+class SearchPanel(Retranslates, QWidget):
     """`hit_activated(form_id, indicator_row)`; the row is -1 when the hit is not a row."""
 
     hit_activated = Signal(int, int)
@@ -43,11 +44,6 @@ class SearchPanel(QWidget):
         self.box.setPlaceholderText(self.tr("Search all years: code, name, indicator, goal"))
         self.model.setHorizontalHeaderLabels([self.tr("Year"), self.tr("Name"), self.tr("Where"),
                                               self.tr("Text")])
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def run(self) -> list[SearchHit]:
         self.model.removeRows(0, self.model.rowCount())

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
-from conftest import DATA, SAMPLE_FILES, load_sample
+from conftest import DATA, load_sample
 from desktop.presenters.grid import RowKind
 
 CENT = Decimal("0.01")

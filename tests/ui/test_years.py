@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import copy
 
-import pytest
 from PySide6.QtCore import Qt
 
-from conftest import SAMPLE_FILES, load_sample
+from conftest import load_sample
 
 
 def _ids(window, name: str) -> dict[int, int]:
@@ -93,3 +92,18 @@ def test_the_project_panel_lists_every_year_and_draws_the_trend(window):
     assert [panel.model.index(r, 0).data() for r in range(panel.model.rowCount())] == ["2022", "2021"]
     assert [p.year for p in panel.chart.points] == [2021, 2022]
     assert panel.model.index(0, 2).data() == "100.00"
+
+
+def test_the_year_panels_follow_the_language_switch(window, qapp):
+    from desktop.ui import i18n
+    header = window.project_panel.model.horizontalHeaderItem
+    assert header(0).text() == "年度"
+    i18n.set_language(qapp, "en", persist=False)
+    qapp.processEvents()   # Qt posts LanguageChange to every widget
+    try:
+        assert header(0).text() == "Year"
+        assert window.search_panel.model.horizontalHeaderItem(1).text() == "Name"
+    finally:
+        i18n.set_language(qapp, "zh_CN", persist=False)
+        qapp.processEvents()
+    assert header(0).text() == "年度"
