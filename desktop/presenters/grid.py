@@ -185,7 +185,7 @@ class IndicatorGrid:
             return self._subtotal_cell(display.level1, field)
         return self._total_cell(field)
 
-    def _declared(self, level1: str) -> Decimal | None:
+    def declared_points(self, level1: str) -> Decimal | None:
         form = self.session.form
         if isinstance(form, SelfEvaluation) and level1 in form.level1_weights:
             return form.level1_weights[level1]
@@ -194,7 +194,7 @@ class IndicatorGrid:
     def _level1_text(self, display: DisplayRow) -> str:
         if not display.first_in_group:
             return ""
-        declared = self._declared(display.level1) if self.session.scored else None
+        declared = self.declared_points(display.level1) if self.session.scored else None
         return display.level1 if declared is None else \
             f"{display.level1}（{format_plain(declared)}分）"
 

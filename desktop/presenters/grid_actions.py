@@ -167,7 +167,7 @@ def spread_weights(grid: IndicatorGrid, level1: str) -> Step | None:
     Rows that do not apply (不适用 / 无 / empty target) keep weight 0, as the forms do.
     """
     evaluation = grid.session.evaluation
-    declared = grid._declared(level1)
+    declared = grid.declared_points(level1)
     if evaluation is None or declared is None:
         return None
     rows = [i for i in grid.rows_of_group(level1)

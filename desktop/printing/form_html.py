@@ -108,12 +108,13 @@ def _indicator_rows(form: Form, fields: list[str], result: Evaluation | None) ->
     row of their run and the rows they cover stay blank: Qt's pagination mangles cells
     that span rows across a page break, and a form of 30 rows always crosses one."""
     profile = load_profile(form.profile) if form.profile else load_profile()
-    declared = getattr(form, "level1_weights", {}) or profile.level1_weights
+    # The points the rules gave each 一级 (the form's own, else the profile's).
+    declared = {level.name: level.declared_weight for level in result.levels} if result else {}
     rows: list[str] = []
     for level1, indices in group_indices(form.indicators, profile).items():
         level2s = [form.indicators[i].level2 for i in indices]
         starts = _runs(level2s)
-        points = declared.get(level1) if result is not None else None
+        points = declared.get(level1)
         label = f"{level1}（{format_plain(points)}分）" if points is not None else level1
         for position, index in enumerate(indices):
             shown = {"level1": label if position == 0 else "",

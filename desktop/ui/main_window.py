@@ -190,7 +190,7 @@ class MainWindow(Retranslates, QMainWindow):
         self.up_action = self._action(lambda: self._grid("move_row", -1), QKeySequence("Alt+Up"))
         self.down_action = self._action(lambda: self._grid("move_row", 1), QKeySequence("Alt+Down"))
         self.spread_action = self._action(lambda: self._grid("spread_weights"))
-        self.compare_action = self._action(lambda: self.project_panel._compare())
+        self.compare_action = self._action(lambda: self.project_panel.compare_selected())
         self.carry_action = self._action(lambda: self.session and self.carry_forward(self.session.form_id))
         self.overview_action = self._action(self.show_overview)
         self.search_action = self._action(self.focus_search, QKeySequence.StandardKey.Find)

@@ -40,7 +40,7 @@ class ProjectPanel(Retranslates, QWidget):
         self.chart = TrendChart()
         self.compare_button = QPushButton()
         self.carry_button = QPushButton()
-        self.compare_button.clicked.connect(self._compare)
+        self.compare_button.clicked.connect(self.compare_selected)
         self.carry_button.clicked.connect(lambda: self.form_id and self.carry_requested.emit(self.form_id))
         buttons = QHBoxLayout()
         buttons.addWidget(self.compare_button)
@@ -86,7 +86,7 @@ class ProjectPanel(Retranslates, QWidget):
         ids = [self.model.index(row, 0).data(FORM_ID) for row in range(self.model.rowCount())]
         return [form_id for form_id in ids if form_id != self.form_id]
 
-    def _compare(self) -> None:
+    def compare_selected(self) -> None:
         current = self.view.currentIndex()
         chosen = current.data(FORM_ID) if current.isValid() else None
         if chosen is None or chosen == self.form_id:
