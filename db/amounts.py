@@ -55,3 +55,29 @@ def _shift(number: int, shift: int, value: Decimal, what: str) -> int:
 def stored_decimal(value: Decimal | None, what: str = "金额") -> Decimal | None:
     """The value exactly as the store will give it back (two decimal places)."""
     return from_hundredths(exact_hundredths(value, what))
+
+
+MOST_PLACES = 6
+"""Target forms state 万元 to six decimals at most (a fen is 0.000001 万元)."""
+_LARGEST_TEXT_DIGITS = 24
+
+
+def exact_text(value: Decimal | None, what: str = "金额") -> str | None:
+    """A target form's amount as exact decimal text, or AmountNotStorable: more than six
+    decimals (finer than a fen in 万元) or more digits than any budget holds."""
+    if value is None:
+        return None
+    exponent = value.as_tuple().exponent
+    if not isinstance(exponent, int):
+        raise AmountNotStorable(f"{what} 不是数字：{value}")
+    if value and value.adjusted() >= _LARGEST_TEXT_DIGITS - MOST_PLACES:
+        raise AmountNotStorable(f"{what} 数值过大：{value:.3e}")
+    if exponent < -MOST_PLACES and value != value.quantize(Decimal(1).scaleb(-MOST_PLACES)):
+        raise AmountNotStorable(f"{what} 最多 {MOST_PLACES} 位小数：{value}")
+    if exponent < -MOST_PLACES:
+        value = value.quantize(Decimal(1).scaleb(-MOST_PLACES))
+    return f"{value:f}"
+
+
+def decimal_from_text(text: str | None) -> Decimal | None:
+    return None if text is None else Decimal(text)

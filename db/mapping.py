@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from db.amounts import exact_hundredths
+from db.amounts import decimal_from_text, exact_hundredths, exact_text
 from db.records import StoreError
 from db.tables import BudgetItemRow, FormRow, FundsLineRow, IndicatorRow, TaskLineRow
 from desktop.forms import (
@@ -23,7 +23,7 @@ from desktop.money import CENT, format_plain, from_hundredths
 
 STATED_TOTAL = "stated_total"
 INDICATOR_TEXT_COLUMNS = ("level1", "level2", "name", "target", "unit", "actual",
-                          "deviation", "grade")
+                          "deviation", "grade", "explanation")
 TASK_AMOUNT_COLUMNS = ("total", "fiscal", "other")
 
 
@@ -84,7 +84,8 @@ def _self_evaluation_columns(form: SelfEvaluation) -> dict[str, Any]:
             "unit_code": form.unit_code, "goal_expected": form.goal_expected,
             "goal_actual": form.goal_actual,
             "funds_weight_hundredths": exact_hundredths(form.funds.weight, "资金分值"),
-            "level1_weights": _weights_json(form.level1_weights)}
+            "level1_weights": _weights_json(form.level1_weights),
+            "details": _json(form.details)}
 
 
 def _project_target_columns(form: ProjectTarget) -> dict[str, Any]:
@@ -95,7 +96,8 @@ def _project_target_columns(form: ProjectTarget) -> dict[str, Any]:
 def _unit_target_columns(form: UnitTarget) -> dict[str, Any]:
     return {"code": form.unit_code, "name": form.unit_name, "unit": form.unit_name,
             "competent_department": form.competent_department,
-            "amount_unit": form.amount_unit, "goal_expected": form.goal}
+            "amount_unit": form.amount_unit, "goal_expected": form.goal,
+            "details": _json(form.details)}
 
 
 _KIND_COLUMNS: dict[FormKind, Callable[[Any], dict[str, Any]]] = {
@@ -125,19 +127,18 @@ def funds_lines(form: Form) -> list[dict[str, Any]]:
 
 
 def budget_items(form: Form) -> list[dict[str, Any]]:
-    """The money block of a project target, in its printed order."""
-    if not isinstance(form, ProjectTarget):
+    """The money block of a target form, in its printed order."""
+    if isinstance(form, SelfEvaluation):
         return []
-    return [{"position": position, "key": key,
-             "amount_hundredths": exact_hundredths(amount, "金额")}
+    return [{"position": position, "key": key, "amount": exact_text(amount, "金额")}
             for position, (key, amount) in enumerate(form.budget.items())]
 
 
 def task_values(task: Task) -> dict[str, Any]:
     """A task line's columns but form_id, position and is_stated_total."""
-    amounts = {f"{column}_hundredths": exact_hundredths(getattr(task, column), "金额")
+    amounts = {column: exact_text(getattr(task, column), "金额")
                for column in TASK_AMOUNT_COLUMNS}
-    return {"name": task.name, "content": task.content, **amounts}
+    return {"name": task.name, "content": task.content, "goal": task.goal, **amounts}
 
 
 def stated_tasks_total(form: Form) -> dict[str, Any] | None:
@@ -149,7 +150,7 @@ def stated_tasks_total(form: Form) -> dict[str, Any] | None:
 def indicator_values(indicator: Indicator) -> dict[str, Any]:
     """An indicator's columns but form_id and position."""
     texts = {column: getattr(indicator, column) for column in INDICATOR_TEXT_COLUMNS}
-    return {**texts,
+    return {**texts, "extra": _json(indicator.extra),
             "weight_hundredths": exact_hundredths(indicator.weight, "分值"),
             "score_hundredths": exact_hundredths(indicator.score, "得分")}
 
@@ -173,13 +174,18 @@ def _funds(row: FormRow, lines: Sequence[FundsLineRow]) -> Funds:
 def indicator_from_row(row: IndicatorRow) -> Indicator:
     texts = {column: getattr(row, column) for column in INDICATOR_TEXT_COLUMNS}
     return Indicator(**texts, weight=from_hundredths(row.weight_hundredths),
-                     score=from_hundredths(row.score_hundredths))
+                     score=from_hundredths(row.score_hundredths),
+                     extra=json.loads(row.extra))
 
 
 def task_from_row(row: TaskLineRow) -> Task:
-    amounts = {column: from_hundredths(getattr(row, f"{column}_hundredths"))
+    amounts = {column: decimal_from_text(getattr(row, column))
                for column in TASK_AMOUNT_COLUMNS}
-    return Task(name=row.name, content=row.content, **amounts)
+    return Task(name=row.name, content=row.content, goal=row.goal, **amounts)
+
+
+def _budget(items: Sequence[BudgetItemRow]) -> dict[str, Decimal | None]:
+    return {item.key: decimal_from_text(item.amount) for item in items}
 
 
 @dataclass(frozen=True)
@@ -207,7 +213,7 @@ def _build_self_evaluation(parts: StoredParts) -> SelfEvaluation:
         goal_expected=row.goal_expected, goal_actual=row.goal_actual,
         indicators=[indicator_from_row(line) for line in parts.indicators],
         level1_weights=_weights_from_json(row.level1_weights),
-        meta=_meta_from_json(row.meta))
+        details=json.loads(row.details), meta=_meta_from_json(row.meta))
 
 
 def _build_project_target(parts: StoredParts) -> ProjectTarget:
@@ -215,8 +221,7 @@ def _build_project_target(parts: StoredParts) -> ProjectTarget:
     return ProjectTarget(
         year=row.year, project_code=row.code, project_name=row.name,
         applicant_unit=row.unit, layout=row.layout, profile=row.profile,
-        details=json.loads(row.details),
-        budget={item.key: from_hundredths(item.amount_hundredths) for item in parts.budget},
+        details=json.loads(row.details), budget=_budget(parts.budget),
         indicators=[indicator_from_row(line) for line in parts.indicators],
         meta=_meta_from_json(row.meta))
 
@@ -233,6 +238,7 @@ def _build_unit_target(parts: StoredParts) -> UnitTarget:
         stated_tasks_total=task_from_row(stated[0]) if stated else None,
         goal=row.goal_expected,
         indicators=[indicator_from_row(line) for line in parts.indicators],
+        details=json.loads(row.details), budget=_budget(parts.budget),
         meta=_meta_from_json(row.meta))
 
 

@@ -91,7 +91,10 @@ class FundsLineRow(SQLModel, table=True):
 
 
 class BudgetItemRow(SQLModel, table=True):
-    """One amount of a project target's money block (项目总预算, 项目当年预算, …)."""
+    """One amount of a target form's money block (项目总预算, 基本支出, …).
+
+    `amount` is exact decimal text: target forms state 万元 to four or six decimals,
+    which integer hundredths would cut (see migration 0003)."""
 
     __tablename__ = "budget_item"
     __table_args__ = (
@@ -103,11 +106,12 @@ class BudgetItemRow(SQLModel, table=True):
     form_id: int = Field(foreign_key="form.id", ondelete="CASCADE")
     position: int
     key: str
-    amount_hundredths: int | None = Field(default=None, sa_type=BigInteger)
+    amount: str | None = Field(default=None, sa_type=Text)
 
 
 class TaskLineRow(SQLModel, table=True):
-    """A task line of a unit target's budget, or (is_stated_total) its printed 金额合计."""
+    """A task line of a unit target's budget, or (is_stated_total) its printed 金额合计.
+    Amounts are exact decimal text, as in `BudgetItemRow`."""
 
     __tablename__ = "task_line"
     __table_args__ = (
@@ -121,9 +125,10 @@ class TaskLineRow(SQLModel, table=True):
     is_stated_total: bool = False
     name: str = ""
     content: str = Field(default="", sa_type=Text)
-    total_hundredths: int | None = Field(default=None, sa_type=BigInteger)
-    fiscal_hundredths: int | None = Field(default=None, sa_type=BigInteger)
-    other_hundredths: int | None = Field(default=None, sa_type=BigInteger)
+    total: str | None = Field(default=None, sa_type=Text)
+    fiscal: str | None = Field(default=None, sa_type=Text)
+    other: str | None = Field(default=None, sa_type=Text)
+    goal: str = Field(default="", sa_type=Text)
 
 
 class IndicatorRow(SQLModel, table=True):
@@ -149,6 +154,8 @@ class IndicatorRow(SQLModel, table=True):
     score_hundredths: int | None = Field(default=None, sa_type=BigInteger)
     deviation: str = Field(default="", sa_type=Text)
     grade: str = ""
+    explanation: str = Field(default="", sa_type=Text)
+    extra: str = Field(default="{}", sa_type=Text)   # JSON object, label → text
 
 
 class FormSearchRow(SQLModel, table=True):

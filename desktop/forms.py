@@ -32,7 +32,7 @@ FUNDS_COLUMNS = ("initial", "annual", "executed")
 """年初预算数, 全年预算数 (A), 全年执行数 (B)."""
 
 INDICATOR_TEXT_FIELDS = ("level1", "level2", "name", "target", "unit", "actual",
-                         "deviation", "grade")
+                         "deviation", "grade", "explanation")
 INDICATOR_NUMBER_FIELDS = ("weight", "score")
 
 
@@ -84,6 +84,10 @@ class Indicator:
     score: Decimal | None = None
     deviation: str = ""
     grade: str = ""
+    explanation: str = ""           # 指标解释 (target forms), 备注 where a layout prints one
+    extra: dict[str, str] = field(default_factory=dict)
+    """Columns a layout prints beyond these (评价标准, 指标性质 …), by their printed label:
+    kept so that nothing a file carried is lost, shown but never computed on."""
 
 
 @dataclass
@@ -116,6 +120,7 @@ class SelfEvaluation:
     goal_actual: str = ""           # 实际完成情况
     indicators: list[Indicator] = field(default_factory=list)
     level1_weights: dict[str, Decimal] = field(default_factory=dict)
+    details: dict[str, str] = field(default_factory=dict)   # the layout's own header fields
     meta: FormMeta = field(default_factory=FormMeta)
 
     @property
@@ -137,7 +142,8 @@ class ProjectTarget:
 
     `details` holds the layout's free-text header fields in their printed order
     (项目类别, 计划开始日期, 项目概况, 立项依据, …) keyed by the interchange names;
-    `budget` the money block (项目总预算, 项目当年预算, …) in yuan.
+    `budget` the money block (项目总预算, 项目当年预算, …) in the unit its label names
+    (元, or 万元 to six decimals, kept exact).
     """
 
     kind: ClassVar[FormKind] = FormKind.PROJECT_TARGET
@@ -174,11 +180,16 @@ class Task:
     total: Decimal | None = None
     fiscal: Decimal | None = None
     other: Decimal | None = None
+    goal: str = ""                  # 期望达到的目标, where the layout asks for it
 
 
 @dataclass
 class UnitTarget:
-    """部门（单位）整体支出绩效目标表. Amounts are in `amount_unit` (usually 万元)."""
+    """部门（单位）整体支出绩效目标表. Amounts are in `amount_unit` (usually 万元).
+
+    `details` holds the layout's own header fields (财政供养人员数, 下属二级单位数 …),
+    `budget` its money block (基本支出, 项目支出, 财政拨款 …), both keyed as in the layout.
+    """
 
     kind: ClassVar[FormKind] = FormKind.UNIT_TARGET
     year: int
@@ -192,6 +203,8 @@ class UnitTarget:
     stated_tasks_total: Task | None = None   # 金额合计 as printed
     goal: str = ""                  # 年度总体目标
     indicators: list[Indicator] = field(default_factory=list)
+    details: dict[str, str] = field(default_factory=dict)
+    budget: dict[str, Decimal | None] = field(default_factory=dict)
     meta: FormMeta = field(default_factory=FormMeta)
 
     @property

@@ -15,7 +15,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from db.amounts import AmountNotStorable, stored_decimal
+from db.amounts import AmountNotStorable, exact_text, stored_decimal
 from desktop.editing.errors import EditError
 from desktop.editing.paths import Path, value_at
 from desktop.forms import (
@@ -28,6 +28,7 @@ class ValueKind(Enum):
     TEXT = "text"
     OPTIONAL_TEXT = "optional_text"   # None means "this layout has no such field"
     NUMBER = "number"                 # blank allowed (None)
+    AMOUNT = "amount"                 # a target form's amount: blank allowed, six places
     REQUIRED_NUMBER = "required_number"
     YEAR = "year"
 
@@ -45,6 +46,8 @@ class FieldSpec:
             return None if value is None else _text(self.label, value)
         if self.kind is ValueKind.YEAR:
             return _year(self.label, value)
+        if self.kind is ValueKind.AMOUNT:
+            return _amount(self.label, value)
         number = _number(self.label, value)
         if number is None and self.kind is ValueKind.REQUIRED_NUMBER:
             raise EditError(f"{self.label} 不能为空")
@@ -76,6 +79,18 @@ def _number(label: str, value: object) -> Decimal | None:
         raise EditError(str(error)) from None
 
 
+def _amount(label: str, value: object) -> Decimal | None:
+    """An exact Decimal kept as typed, up to six places (万元 to the fen)."""
+    if isinstance(value, float) or not isinstance(value, (str, int, Decimal, type(None))):
+        raise EditError(f"{label} 不是数字：{value}")
+    try:
+        number = parse_decimal(value, what=label)
+        exact_text(number, label)
+    except (AmountError, AmountNotStorable) as error:
+        raise EditError(str(error)) from None
+    return number
+
+
 def _spec(label: str, kind: ValueKind = ValueKind.TEXT) -> FieldSpec:
     return FieldSpec(label, kind)
 
@@ -102,12 +117,13 @@ INDICATOR_FIELDS: dict[str, FieldSpec] = {
     "level1": _spec("一级指标"), "level2": _spec("二级指标"), "name": _spec("三级指标"),
     "target": _spec("年度指标值"), "unit": _spec("度量单位"), "actual": _spec("实际完成值"),
     "weight": _spec("分值", ValueKind.NUMBER), "score": _spec("得分", ValueKind.NUMBER),
-    "deviation": _spec("偏差原因"), "grade": _spec("达成情况")}
+    "deviation": _spec("偏差原因"), "grade": _spec("达成情况"),
+    "explanation": _spec("指标解释")}
 
 TASK_FIELDS: dict[str, FieldSpec] = {
     "name": _spec("任务名称"), "content": _spec("主要内容"),
-    "total": _spec("总额", ValueKind.NUMBER), "fiscal": _spec("财政拨款", ValueKind.NUMBER),
-    "other": _spec("其他资金", ValueKind.NUMBER)}
+    "total": _spec("总额", ValueKind.AMOUNT), "fiscal": _spec("财政拨款", ValueKind.AMOUNT),
+    "other": _spec("其他资金", ValueKind.AMOUNT), "goal": _spec("期望达到的目标")}
 
 FUNDS_SOURCE_NAMES = {"fiscal": "当年财政拨款", "carryover": "上年结转资金", "other": "其他资金"}
 FUNDS_COLUMN_NAMES = {"initial": "年初预算数", "annual": "全年预算数", "executed": "全年执行数"}
@@ -132,7 +148,10 @@ class CollectionSpec:
         if not isinstance(row, self.row_type):
             raise EditError(f"插入的不是{self.noun}行：{row!r}")
         values = {name: spec.normalise(getattr(row, name)) for name, spec in self.fields.items()}
-        return self.row_type(**values)
+        fresh = self.row_type(**values)
+        if hasattr(row, "extra"):   # the layout's own columns travel with the row, unedited
+            fresh.extra = {str(key): str(text) for key, text in row.extra.items()}
+        return fresh
 
 
 COLLECTIONS = {"indicators": CollectionSpec("indicators", "指标", Indicator, INDICATOR_FIELDS),
@@ -212,8 +231,11 @@ def _keyed(kind: ValueKind, labels_prefix: str | None, suffix: str = "") -> Fiel
 _KEYED_FIELDS: dict[tuple[type, object], FieldFinder] = {
     (SelfEvaluation, "funds"): _funds_field,
     (SelfEvaluation, "level1_weights"): _keyed(ValueKind.REQUIRED_NUMBER, None, "权重"),
+    (SelfEvaluation, "details"): _keyed(ValueKind.TEXT, ""),
     (ProjectTarget, "details"): _keyed(ValueKind.TEXT, ""),
-    (ProjectTarget, "budget"): _keyed(ValueKind.NUMBER, "funds."),
+    (ProjectTarget, "budget"): _keyed(ValueKind.AMOUNT, "funds."),
+    (UnitTarget, "details"): _keyed(ValueKind.TEXT, ""),
+    (UnitTarget, "budget"): _keyed(ValueKind.AMOUNT, "budget."),
 }
 
 
@@ -230,8 +252,8 @@ def editable_paths(form: Form) -> list[Path]:
         paths += [("funds", source, column) for source in FUNDS_SOURCE_NAMES
                   for column in FUNDS_COLUMN_NAMES]
         paths += [("level1_weights", name) for name in form.level1_weights]
-    if isinstance(form, ProjectTarget):
-        paths += [("details", key) for key in form.details]
+    paths += [("details", key) for key in form.details]
+    if not isinstance(form, SelfEvaluation):
         paths += [("budget", key) for key in form.budget]
     return paths
 

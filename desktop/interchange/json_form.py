@@ -24,12 +24,12 @@ from desktop.rules.funds import funds_total
 _META_KEYS = ("source", "notes", "published", "labels", "form")
 _SELF_KEYS = {"kind", "layout", "year", "project_code", "project_name", "implementing_unit",
               "budget_unit", "unit_code", "funds", "funds_weight", "goal", "indicators",
-              "level1_weights", "profile", *_META_KEYS}
+              "level1_weights", "profile", "details", *_META_KEYS}
 _PROJECT_KEYS = {"kind", "layout", "year", "project_code", "project_name", "applicant_unit",
                  "funds", "indicators", "profile", *_META_KEYS}
 _UNIT_KEYS = {"kind", "layout", "year", "unit_name", "unit_code", "competent_department",
               "amount_unit", "tasks", "tasks_total", "goal", "indicators", "profile",
-              *_META_KEYS}
+              "details", "budget", *_META_KEYS}
 
 
 # ---------------------------------------------------------------- reading
@@ -94,13 +94,25 @@ def _meta(reader: _Reader, known: set[str]) -> FormMeta:
                     extra=extra)
 
 
+def _texts(reader: _Reader, key: str) -> dict[str, str]:
+    """An object of texts ("details", an indicator's "extra"), each checked as text."""
+    values = reader.sub(reader.child(key), key)
+    return {name: values.text(name) for name in values.data}
+
+
+def _amounts_of(reader: _Reader, key: str) -> dict[str, Decimal | None]:
+    values = reader.sub(reader.child(key), key)
+    return {name: values.number(name, f"{key}.{name}") for name in values.data}
+
+
 def _indicator(reader: _Reader, index: int) -> Indicator:
     row = reader.sub(reader.child("indicators", list)[index], f"indicators[{index}]")
     values = {key: row.text(key) for key in ("level1", "level2", "name", "target", "unit",
-                                             "actual", "deviation", "grade")}
+                                             "actual", "deviation", "grade", "explanation")}
     return Indicator(**values,
                      weight=row.number("weight", f"indicators[{index}].weight"),
-                     score=row.number("score", f"indicators[{index}].score"))
+                     score=row.number("score", f"indicators[{index}].score"),
+                     extra=_texts(row, "extra"))
 
 
 def _indicators(reader: _Reader) -> list[Indicator]:
@@ -139,7 +151,7 @@ def _self_evaluation(reader: _Reader) -> SelfEvaluation:
         goal_actual=goal.text("actual"), indicators=_indicators(reader),
         level1_weights={key: weights.number(key, f"level1_weights.{key}") or Decimal(0)
                         for key in weights.data},
-        meta=_meta(reader, _SELF_KEYS))
+        details=_texts(reader, "details"), meta=_meta(reader, _SELF_KEYS))
 
 
 def _project_target(reader: _Reader) -> ProjectTarget:
@@ -158,7 +170,7 @@ def _project_target(reader: _Reader) -> ProjectTarget:
 
 def _task(reader: _Reader, data: Any, field: str) -> Task:
     row = reader.sub(data, field)
-    return Task(name=row.text("name"), content=row.text("content"),
+    return Task(name=row.text("name"), content=row.text("content"), goal=row.text("goal"),
                 **{col: row.number(col, f"{field}.{col}") for col in ("total", "fiscal", "other")})
 
 
@@ -174,6 +186,7 @@ def _unit_target(reader: _Reader) -> UnitTarget:
         tasks=[_task(reader, task, f"tasks[{i}]") for i, task in enumerate(tasks)],
         stated_tasks_total=_task(reader, stated, "tasks_total") if stated else None,
         goal=reader.text("goal"), indicators=_indicators(reader),
+        details=_texts(reader, "details"), budget=_amounts_of(reader, "budget"),
         meta=_meta(reader, _UNIT_KEYS))
 
 
@@ -220,15 +233,18 @@ def _amounts(row: AmountRow) -> dict[str, str]:
     return {col: format2(getattr(row, col)) for col in FUNDS_COLUMNS}
 
 
-def _indicator_dict(row: Indicator, full: bool) -> dict[str, str]:
+def _indicator_dict(row: Indicator, full: bool) -> dict[str, Any]:
     out = {"level1": row.level1, "level2": row.level2, "name": row.name,
            "target": row.target, "unit": row.unit, "actual": row.actual,
            "weight": format_plain(row.weight), "score": format_plain(row.score),
-           "deviation": row.deviation, "grade": row.grade}
+           "deviation": row.deviation, "grade": row.grade, "explanation": row.explanation}
     keep = {"level1", "level2", "name", "target"}
     if full:
         keep |= {"unit", "actual", "weight", "score", "deviation"}
-    return {key: value for key, value in out.items() if key in keep or value}
+    kept: dict[str, Any] = {key: value for key, value in out.items() if key in keep or value}
+    if row.extra:
+        kept["extra"] = dict(row.extra)
+    return kept
 
 
 def _meta_dict(meta: FormMeta) -> dict[str, Any]:
@@ -262,6 +278,7 @@ def _self_evaluation_dict(form: SelfEvaluation) -> dict[str, Any]:
         "goal": {"expected": form.goal_expected, "actual": form.goal_actual},
         "indicators": [_indicator_dict(row, full=True) for row in form.indicators],
         "level1_weights": {k: format_plain(v) for k, v in form.level1_weights.items()},
+        **({"details": dict(form.details)} if form.details else {}),
         **_meta_tail(form.meta)}
 
 
@@ -277,8 +294,9 @@ def _project_target_dict(form: ProjectTarget) -> dict[str, Any]:
 
 
 def _task_dict(task: Task) -> dict[str, str]:
-    return {"name": task.name, "content": task.content, "total": format_plain(task.total),
-            "fiscal": format_plain(task.fiscal), "other": format_plain(task.other)}
+    out = {"name": task.name, "content": task.content, "total": format_plain(task.total),
+           "fiscal": format_plain(task.fiscal), "other": format_plain(task.other)}
+    return {**out, "goal": task.goal} if task.goal else out
 
 
 def _unit_target_dict(form: UnitTarget) -> dict[str, Any]:
@@ -287,6 +305,9 @@ def _unit_target_dict(form: UnitTarget) -> dict[str, Any]:
         "profile": form.profile, "year": form.year, "amount_unit": form.amount_unit,
         "unit_name": form.unit_name, "unit_code": form.unit_code,
         "competent_department": form.competent_department,
+        **({"details": dict(form.details)} if form.details else {}),
+        **({"budget": {k: format_plain(v) for k, v in form.budget.items()}}
+           if form.budget else {}),
         "tasks": [_task_dict(task) for task in form.tasks]}
     if form.stated_tasks_total is not None:
         total = _task_dict(form.stated_tasks_total)

@@ -17,7 +17,7 @@ from db.tables import STORE_TABLE_NAMES
 
 
 def test_a_fresh_file_is_migrated_to_head(store: Store) -> None:
-    assert current_revision(store.engine) == head_revision() == "0002"
+    assert current_revision(store.engine) == head_revision() == "0003"
     assert STORE_TABLE_NAMES <= set(inspect(store.engine).get_table_names())
 
 
@@ -54,7 +54,7 @@ def test_a_store_at_head_is_left_alone_and_keeps_its_data(store_url: str, guangm
 
     monkeypatch.setattr(migrate.command, "upgrade", must_not_run)
     with Store(store_url) as store:
-        assert current_revision(store.engine) == "0002"
+        assert current_revision(store.engine) == "0003"
         assert store.load_form(form_id) == guangming
 
 
@@ -101,8 +101,8 @@ def test_downgrade_then_upgrade_round_trips(store_url: str) -> None:
 REBUILD_FORM_TABLE = '''"""Rebuild the form table, as a column change through batch mode does."""
 from alembic import op
 
-revision = "0003"
-down_revision = "0002"
+revision = "0004"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
@@ -125,12 +125,12 @@ def test_a_table_rebuild_keeps_every_child_row(  # type: ignore[no-untyped-def]
         form_id = store.add_form(guangming)
     migrations = tmp_path / "migrations"
     shutil.copytree(migrate.MIGRATIONS, migrations)
-    (migrations / "versions" / "0003_rebuild_form.py").write_text(REBUILD_FORM_TABLE)
+    (migrations / "versions" / "0004_rebuild_form.py").write_text(REBUILD_FORM_TABLE)
     monkeypatch.setattr(migrate, "MIGRATIONS", migrations)
     from db import schema_version
-    monkeypatch.setattr(schema_version, "HEAD_REVISION", "0003")
+    monkeypatch.setattr(schema_version, "HEAD_REVISION", "0004")
     with Store(store_url) as store:
-        assert current_revision(store.engine) == "0003"
+        assert current_revision(store.engine) == "0004"
         assert store.load_form(form_id) == guangming
 
 

@@ -8,14 +8,14 @@ from functools import cache
 from alembic import command
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sqlalchemy import event, insert, select, text
+from sqlalchemy import column, event, insert, select, table, text
 
 from db import mapping
 from db.engine import make_engine
 from db.migrate import make_config
 from db.search_index import index_values
 from db.store import Store
-from db.tables import FormRow, FormSearchRow, IndicatorRow
+from db.tables import FormRow, FormSearchRow
 from desktop.textnorm import search_key, squeeze_spaces, to_halfwidth
 from conftest import SAMPLE_FILES, load_sample
 
@@ -24,6 +24,11 @@ def _rows(store: Store) -> dict[int, dict[str, str]]:
     with store.engine.connect() as connection:
         rows = connection.execute(select(FormSearchRow)).mappings().all()
     return {row["form_id"]: {k: v for k, v in row.items() if k != "form_id"} for row in rows}
+
+
+def _columns_of_0001(values: dict[str, object]) -> dict[str, object]:
+    """An indicator's columns as release 0001 had them (0003 added the last two)."""
+    return {key: value for key, value in values.items() if key not in ("explanation", "extra")}
 
 
 def _insert_at_0001(url: str) -> None:
@@ -38,9 +43,11 @@ def _insert_at_0001(url: str) -> None:
             connection.execute(insert(FormRow.__table__), [{  # type: ignore[attr-defined]
                 "id": form_id, **mapping.form_columns(form), "state": "draft",
                 "created_at": now, "updated_at": now}])
-            rows = [{"form_id": form_id, "position": position, **mapping.indicator_values(row)}
+            rows = [{"form_id": form_id, "position": position,
+                     **_columns_of_0001(mapping.indicator_values(row))}
                     for position, row in enumerate(form.indicators)]
-            connection.execute(insert(IndicatorRow.__table__), rows)  # type: ignore[attr-defined]
+            columns = [column(name) for name in rows[0]]   # only 0001's: no 0003 defaults
+            connection.execute(insert(table("indicator", *columns)), rows)
     engine.dispose()
 
 
