@@ -125,6 +125,16 @@ def first_form_id(session: Session, year: int, code: str, kind: FormKind) -> int
     return session.exec(query).first()
 
 
+def indicator_counts(session: Session, form_ids: Sequence[int]) -> dict[int, int]:
+    """How many indicator rows each form has, counted in the database."""
+    counts: dict[int, int] = {}
+    for chunk in chunks(form_ids):
+        query = (select(IndicatorRow.form_id, func.count()).where(
+            col(IndicatorRow.form_id).in_(chunk)).group_by(col(IndicatorRow.form_id)))
+        counts.update({form_id: count for form_id, count in session.exec(query).all()})
+    return counts
+
+
 def stored_years(session: Session) -> list[int]:
     query = select(FormRow.year).distinct().order_by(col(FormRow.year).desc())
     return list(session.exec(query).all())

@@ -191,6 +191,11 @@ class Store:
             return {parts.row.id: mapping.build_form(parts)  # type: ignore[misc]
                     for parts in reads.read_many_parts(session, list(form_ids))}
 
+    def indicator_counts(self, form_ids: Sequence[int]) -> dict[int, int]:
+        """The number of indicator rows of each form (forms without any are left out)."""
+        with self._reading() as session:
+            return reads.indicator_counts(session, list(form_ids))
+
     # ------------------------------------------------------------ across years
 
     def forms_of_project(self, form_id: int) -> list[FormSummary]:

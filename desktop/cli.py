@@ -33,6 +33,12 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"jixiao：命令行参数有误：{message}（用 jixiao --help 查看用法）\n")
 
 
+def _year(text: str) -> int:
+    if not text.strip().isdigit() or not 1900 < int(text) < 3000:
+        raise argparse.ArgumentTypeError(f"年度应为四位数字：{text}")
+    return int(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="jixiao", description="绩效填报助手：填报、检查、导入导出绩效表格。"
                                                 "不带子命令时打开窗口。")
@@ -43,13 +49,16 @@ def build_parser() -> argparse.ArgumentParser:
                                      "也可用环境变量 JIXIAO_DB）")
     commands = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
 
-    score = commands.add_parser("score", help="计算并检查一个表格文件（.json、.xlsx、.xls；不写入数据库）")
+    score = commands.add_parser("score", help="计算并检查表格文件中的每张表（.json、.xlsx、.xls；不写入数据库）")
     score.add_argument("file", type=Path)
     score.add_argument("--json", action="store_true", help="输出 JSON")
+    score.add_argument("--year", type=_year, help="表中没有年度时使用的预算年度")
 
-    imp = commands.add_parser("import", help="把表格文件（.json、.xlsx、.xls）或文件夹导入数据库")
+    imp = commands.add_parser("import", help="把表格文件（.json、.xlsx、.xls）或文件夹导入数据库，"
+                                             "工作簿中的每张表各成一份表格")
     imp.add_argument("files", nargs="+", type=Path)
     imp.add_argument("--replace", action="store_true", help="覆盖库中同年度同项目的表格")
+    imp.add_argument("--year", type=_year, help="表中没有年度时使用的预算年度（如深圳的目标申报表）")
 
     exp = commands.add_parser("export", help="从数据库导出表格")
     exp.add_argument("--year", type=int, required=True)

@@ -9,8 +9,10 @@ from db.store import Store
 from desktop.cli import CommandError
 from desktop.editing.service import FormService
 from desktop.forms import KIND_TITLES, Form
-from desktop.importing import import_files
-from desktop.interchange.files import read_form_file
+from desktop.importing import import_files, summary_line
+from desktop.interchange.errors import FormFileError
+from desktop.interchange.files import read_file_sheets
+from desktop.interchange.sheets import ReadOptions, SheetReading
 from desktop.layouts import load_layout
 from desktop.report import score_dict, score_text
 from desktop.template.batch import ExportSummary, export_forms, export_one, layout_for
@@ -22,24 +24,45 @@ def open_service(db: str | None) -> FormService:
     return FormService(Store.open(db))
 
 
+def _scored_sheets(args: argparse.Namespace) -> tuple[list[SheetReading], list[SheetReading]]:
+    """The sheets of the file that hold forms, and the others (reported, not scored)."""
+    readings = read_file_sheets(args.file, ReadOptions(year=args.year))
+    forms = [reading for reading in readings if reading.form is not None]
+    if not forms:
+        others = [r for r in readings if r.message]
+        why = others[0].message if others else "没有找到绩效表格"
+        raise FormFileError(f"{args.file}：{why}")
+    return forms, [reading for reading in readings if reading.form is None]
+
+
 def score(args: argparse.Namespace) -> int:
-    form = read_form_file(args.file)
+    """Every form of the file; one form prints as before, several each under its sheet."""
+    forms, others = _scored_sheets(args)
     if args.json:
-        print(json.dumps(score_dict(form), ensure_ascii=False, indent=2))
-    else:
-        print(score_text(form))
+        dicts = [{"sheet": r.sheet, **score_dict(r.form)} for r in forms if r.form is not None]
+        shown = score_dict(forms[0].form) if len(forms) == 1 and forms[0].form else dicts
+        print(json.dumps(shown, ensure_ascii=False, indent=2))
+        return 0
+    for reading in forms:
+        if len(forms) > 1:
+            print(f"［{reading.sheet}］")
+        assert reading.form is not None
+        print(score_text(reading.form))
+    for reading in others:
+        print(reading.message)
     return 0
 
 
 def import_(args: argparse.Namespace) -> int:
-    results = import_files(open_service(args.db), args.files, replace=args.replace)
+    """Each sheet of each file: imported, skipped or not imported, with the reason."""
+    results = import_files(open_service(args.db), args.files, replace=args.replace,
+                           options=ReadOptions(year=args.year))
     if not results:
         raise CommandError("没有找到可导入的表格文件")
     for result in results:
         print(result.message + ("（覆盖请加 --replace）" if result.duplicate else ""))
-    refused = sum(not result.ok for result in results)
-    print(f"共 {len(results)} 个文件：导入 {len(results) - refused} 个，未导入 {refused} 个")
-    return 0 if refused == 0 else 2
+    print(summary_line(results))
+    return 2 if any(result.failed for result in results) else 0
 
 
 def _format(args: argparse.Namespace) -> str:
@@ -91,10 +114,13 @@ def export(args: argparse.Namespace) -> int:
 
 
 def list_(args: argparse.Namespace) -> int:
-    summaries = Store.open(args.db).list_forms(year=args.year)
+    store = Store.open(args.db)
+    summaries = store.list_forms(year=args.year)
     if args.json:
+        counts = store.indicator_counts([s.id for s in summaries])
         print(json.dumps([{"id": s.id, "kind": s.kind.value, "year": s.year, "code": s.code,
-                           "name": s.name, "unit": s.unit, "state": s.state}
+                           "name": s.name, "unit": s.unit, "state": s.state,
+                           "layout": s.layout, "indicators": counts.get(s.id, 0)}
                           for s in summaries], ensure_ascii=False, indent=2))
         return 0
     for s in summaries:

@@ -1,9 +1,17 @@
-"""Bringing form files into the store, file by file, all or nothing per file."""
+"""Bringing form files into the store: every sheet of every file, each form whole or not.
+
+Reading comes first and writes nothing (`plan_files`): each sheet is read into a form,
+or reported skipped, refused with its reason, or of a kind not held yet, and a form the
+store already holds is marked. Storing (`store_planned`) then writes each chosen form as
+its own undoable step, so one bad sheet never sinks the others and the window can show
+the plan before anything is written.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 from db.records import StoreError
@@ -11,21 +19,54 @@ from desktop.editing.errors import EditError
 from desktop.editing.service import FormService, FormStep
 from desktop.forms import Form
 from desktop.interchange.errors import FormFileError
-from desktop.interchange.files import expand_paths, read_form_file
+from desktop.interchange.files import expand_paths, read_file_sheets
+from desktop.interchange.sheets import ReadOptions, SheetReading, SheetStatus
 from desktop.years.keys import name_key
+
+
+class Outcome(StrEnum):
+    IMPORTED = "imported"
+    REPLACED = "replaced"
+    DUPLICATE = "duplicate"      # already stored; not imported without replace
+    SKIPPED = "skipped"          # a sheet that holds no form
+    UNSUPPORTED = "unsupported"  # a form of a kind the store does not hold yet
+    REFUSED = "refused"          # a file or sheet that cannot be read, or a store refusal
 
 
 @dataclass(frozen=True)
 class ImportResult:
     path: Path
-    form_id: int | None   # None when the file was refused or skipped
+    form_id: int | None   # None when nothing was stored
     message: str          # one line for the clerk
     step: FormStep | None = None   # the undoable step that stored it
-    duplicate: bool = False        # skipped: the store already holds this form
+    outcome: Outcome = Outcome.REFUSED
+    sheet: str = ""
 
     @property
     def ok(self) -> bool:
         return self.form_id is not None
+
+    @property
+    def duplicate(self) -> bool:
+        return self.outcome is Outcome.DUPLICATE
+
+    @property
+    def failed(self) -> bool:
+        """A form that should have come in and did not (skipped sheets are no failure)."""
+        return self.outcome in (Outcome.REFUSED, Outcome.DUPLICATE)
+
+
+@dataclass(frozen=True)
+class PlannedSheet:
+    """One sheet of one file as read, with the stored form it would duplicate."""
+
+    path: Path
+    reading: SheetReading
+    existing: int | None = None
+
+    @property
+    def where(self) -> str:
+        return f"{self.path}［{self.reading.sheet}］" if self.reading.sheet else str(self.path)
 
 
 def existing_form_id(service: FormService, form: Form) -> int | None:
@@ -39,20 +80,78 @@ def existing_form_id(service: FormService, form: Form) -> int | None:
     return None
 
 
-def import_form(service: FormService, path: Path, form: Form, replace: bool) -> ImportResult:
-    existing = existing_form_id(service, form)
+def plan_file(service: FormService, path: Path,
+              options: ReadOptions | None = None) -> list[PlannedSheet]:
+    """Every sheet of one file as read (nothing is written); a file that cannot be opened
+    at all is one refused entry."""
+    try:
+        readings = read_file_sheets(path, options)
+    except FormFileError as error:
+        return [_refused_file(path, str(error))]
+    if all(reading.status is SheetStatus.SKIPPED for reading in readings):
+        sheets = "、".join(reading.sheet for reading in readings)
+        return [_refused_file(path, f"{path}：没有找到绩效表格（工作表：{sheets}），"
+                                    "任何工作表中都没有表样的标签，如「一级指标」「三级指标」")]
+    return [PlannedSheet(path, reading,
+                         existing_form_id(service, reading.form) if reading.form else None)
+            for reading in readings]
+
+
+def _refused_file(path: Path, message: str) -> PlannedSheet:
+    """A file with nothing to import is one refusal, not a list of skipped sheets."""
+    return PlannedSheet(path, SheetReading("", SheetStatus.REFUSED, message=message))
+
+
+Options = ReadOptions | Callable[[Path], ReadOptions] | None
+"""One set of options for every file, or options per file (the window asks per workbook)."""
+
+
+def plan_files(service: FormService, paths: Iterable[str | Path],
+               options: Options = None) -> list[PlannedSheet]:
+    return [sheet for path in expand_paths(paths)
+            for sheet in plan_file(service, path, _options_for(options, path))]
+
+
+def _options_for(options: Options, path: Path) -> ReadOptions | None:
+    return options(path) if callable(options) else options
+
+
+def _unread(planned: PlannedSheet) -> ImportResult:
+    reading = planned.reading
+    outcome = {SheetStatus.SKIPPED: Outcome.SKIPPED,
+               SheetStatus.UNSUPPORTED: Outcome.UNSUPPORTED}.get(reading.status, Outcome.REFUSED)
+    message = reading.message
+    if reading.sheet and not message.startswith(str(planned.path)):
+        message = f"{planned.path}：{message}"
+    return ImportResult(planned.path, None, message, outcome=outcome, sheet=reading.sheet)
+
+
+def store_planned(service: FormService, planned: PlannedSheet,
+                  replace: bool = False) -> ImportResult:
+    """Store one planned sheet's form (its own undoable step), or report why not."""
+    form, sheet = planned.reading.form, planned.reading.sheet
+    if form is None:
+        return _unread(planned)
+    where, existing = planned.where, existing_form_id(service, form)
     if existing is not None and not replace:
-        return ImportResult(path, None, f"{path}：{form.year} 年「{form.name}」已在库中，未导入",
-                            duplicate=True)
+        return ImportResult(planned.path, None, f"{where}：{form.year} 年「{form.name}」已在库中，未导入",
+                            outcome=Outcome.DUPLICATE, sheet=sheet)
     try:
         if existing is not None:
             step = service.replace_form(existing, form, label="导入覆盖表格")
-            return ImportResult(path, existing, f"{path}：已覆盖 {form.year} 年「{form.name}」",
-                                step)
+            return ImportResult(planned.path, existing, f"{where}：已覆盖 {form.year} 年「{form.name}」",
+                                step, Outcome.REPLACED, sheet)
         form_id, step = service.create_form(form, label="导入表格")
     except (EditError, StoreError) as error:
-        return ImportResult(path, None, f"{path}：{error}")
-    return ImportResult(path, form_id, f"{path}：已导入 {form.year} 年「{form.name}」", step)
+        return ImportResult(planned.path, None, f"{where}：{error}", sheet=sheet)
+    return ImportResult(planned.path, form_id, f"{where}：已导入 {form.year} 年「{form.name}」",
+                        step, Outcome.IMPORTED, sheet)
+
+
+def import_form(service: FormService, path: Path, form: Form, replace: bool) -> ImportResult:
+    """Store one form read from `path` (a whole-file form, such as a JSON file's)."""
+    reading = SheetReading("", SheetStatus.FORM, form=form)
+    return store_planned(service, PlannedSheet(path, reading), replace)
 
 
 Progress = Callable[[int, int, str], bool]
@@ -60,24 +159,30 @@ Progress = Callable[[int, int, str], bool]
 
 
 def import_files(service: FormService, paths: Iterable[str | Path], replace: bool = False,
-                 progress: Progress | None = None) -> list[ImportResult]:
-    """Read each file completely before anything is written; a bad file writes nothing.
+                 progress: Progress | None = None, options: Options = None) -> list[ImportResult]:
+    """Read each file completely before any of its forms is written; then store each
+    form of it. A bad file or sheet writes nothing and gets its line.
 
     Folders stand for the form files inside them (.json, .xlsx, .xls). With `progress`,
     the window shows how far it got and can stop between two files; what was imported
-    before the stop stays imported (each file is its own undoable step).
+    before the stop stays imported (each form is its own undoable step).
     """
     results: list[ImportResult] = []
     files = list(expand_paths(paths))
     for done, path in enumerate(files):
         if progress is not None and progress(done, len(files), path.name) is False:
             return results
-        try:
-            form = read_form_file(path)
-        except FormFileError as error:
-            results.append(ImportResult(path, None, str(error)))
-            continue
-        results.append(import_form(service, path, form, replace))
+        results += [store_planned(service, planned, replace)
+                    for planned in plan_file(service, path, _options_for(options, path))]
     if progress is not None:
         progress(len(files), len(files), "")
     return results
+
+
+def summary_line(results: list[ImportResult]) -> str:
+    """"共 20 张表：导入 19，跳过 1，未导入 1" for the command line and the window."""
+    counts = {outcome: sum(r.outcome is outcome for r in results) for outcome in Outcome}
+    stored = counts[Outcome.IMPORTED] + counts[Outcome.REPLACED]
+    passed = counts[Outcome.SKIPPED] + counts[Outcome.UNSUPPORTED]
+    return (f"共 {len(results)} 张表：导入 {stored}，跳过 {passed}，"
+            f"未导入 {len(results) - stored - passed}")

@@ -68,7 +68,7 @@ def test_unreadable_input_is_one_line_and_exit_two(tmp_path: Path, capsys) -> No
 def test_import_export_round_trip_keeps_every_typed_field(tmp_path: Path, capsys) -> None:
     db = str(tmp_path / "store.sqlite3")
     code, out, _ = run(capsys, "--db", db, "import", *map(str, SAMPLE_FILES))
-    assert code == 0 and "导入 5 个" in out
+    assert code == 0 and "共 5 张表：导入 5，" in out
     exported = tmp_path / "out"
     for year in sorted({read_form(p).year for p in SAMPLE_FILES}):
         assert run(capsys, "--db", db, "export", "--year", str(year), "--format", "json",

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from desktop.forms import Form
 from desktop.interchange.errors import FormFileError
@@ -16,9 +18,10 @@ READERS = {".json": "desktop.interchange.json_form:read_form",
            ".xls": "desktop.template.reader:read_workbook"}
 """Readers by suffix, named rather than imported: openpyxl and xlrd load on first use,
 which keeps them out of the window's start-up."""
+WORKBOOK_SUFFIXES = {".xlsx", ".xls"}
 
 
-def _reader(suffix: str) -> Callable[[Path], Form] | None:
+def _reader(suffix: str) -> Callable[..., Any] | None:
     name = READERS.get(suffix)
     if name is None:
         return None
@@ -26,29 +29,67 @@ def _reader(suffix: str) -> Callable[[Path], Form] | None:
     return getattr(importlib.import_module(module), function)
 
 
-def read_form_file(path: str | Path) -> Form:
-    """Read a form from any supported file; FormFileError says why not in one line.
-
-    Whatever a file holds, reading it ends in a form or a FormFileError: a reader's
+def _read_guarded(path: Path, reader: Callable[..., Any], *args: Any) -> Any:
+    """Whatever a file holds, reading it ends in a result or a FormFileError: a reader's
     defect on a file nobody foresaw is logged with its traceback and reported as that
-    file's line, so one odd file never ends a batch import.
-    """
-    path = Path(path)
-    reader = _reader(path.suffix.lower())
-    if reader is None:
-        supported = "、".join(sorted(READERS))
-        raise FormFileError(f"{path}：不支持的文件类型（支持 {supported}）")
+    file's line, so one odd file never ends a batch import."""
     check_file_size(path)
     try:
-        form = reader(path)
+        return reader(path, *args)
     except FormFileError:
         raise
     except Exception as error:  # noqa: BLE001 - see the docstring
         log = log_exception((type(error), error, error.__traceback__), f"读取 {path}")
         raise FormFileError(f"{path}：无法读取（{type(error).__name__}），"
                             f"详情已记入日志 {log}") from None
+
+
+def _known_reader(path: Path, name: str | None = None) -> Callable[..., Any]:
+    if path.suffix.lower() not in READERS:
+        supported = "、".join(sorted(READERS))
+        raise FormFileError(f"{path}：不支持的文件类型（支持 {supported}）")
+    if name is not None:
+        module = importlib.import_module("desktop.template.reader")
+        return getattr(module, name)
+    reader = _reader(path.suffix.lower())
+    assert reader is not None
+    return reader
+
+
+def read_form_file(path: str | Path) -> Form:
+    """Read a file's (first) form; FormFileError says why not in one line."""
+    path = Path(path)
+    form: Form = _read_guarded(path, _known_reader(path))
     check_texts(form, str(path))
     return form
+
+
+def read_file_sheets(path: str | Path, options: Any = None) -> list[Any]:
+    """Every form a file holds, one `SheetReading` per sheet (a JSON file is one form).
+
+    `options` is a `desktop.template.sheets.ReadOptions` (the year and codes the clerk
+    supplied). FormFileError only when the file as a whole cannot be read.
+    """
+    from desktop.interchange.sheets import SheetReading, SheetStatus  # no openpyxl in it
+    path = Path(path)
+    if path.suffix.lower() not in WORKBOOK_SUFFIXES:
+        return [SheetReading("", SheetStatus.FORM, form=read_form_file(path),
+                             title=path.name)]
+    readings = _read_guarded(path, _known_reader(path, "read_sheets"), options)
+    return [_checked(reading, path) for reading in readings]
+
+
+def _checked(reading: Any, path: Path) -> Any:
+    """A sheet's form with an over-long text becomes that sheet's refusal, not the file's."""
+    from desktop.interchange.sheets import SheetStatus
+    if reading.form is None:
+        return reading
+    try:
+        check_texts(reading.form, reading.sheet)
+    except FormFileError as error:
+        return dataclasses.replace(reading, status=SheetStatus.REFUSED, form=None,
+                                   message=str(error))
+    return reading
 
 
 def _wanted(path: Path) -> bool:

@@ -17,6 +17,14 @@ class ReadError(ValueError):
     """A workbook the importer cannot read; the message names the sheet and cell."""
 
 
+class NeedsInput(ReadError):
+    """A sheet that lacks what the clerk can tell: `needs` is "year" or "code"."""
+
+    def __init__(self, message: str, needs: str) -> None:
+        super().__init__(message)
+        self.needs = needs
+
+
 class Labels:
     """An index of a grid's text cells by label key, in reading order."""
 

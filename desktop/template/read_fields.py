@@ -8,13 +8,15 @@ from decimal import Decimal
 
 from desktop.money import AmountError
 from desktop.template.cellvalues import cell_decimal
-from desktop.template.find import ReadError, value_right_of
+from desktop.template.find import NeedsInput, ReadError, value_right_of
 from desktop.template.grid import Grid, Position
+from desktop.template.kinds import title_candidates
 from desktop.template.source import Source
 from desktop.textnorm import to_halfwidth
 
 _YEAR = re.compile(r"(?<![0-9])(1[9][0-9]{2}|2[0-9]{3})(?![0-9])")
-_YEAR_TITLE = re.compile(r"(?<![0-9])([0-9]{4})\s*年度")
+_YEAR_TITLE = re.compile(r"(?<![0-9])([0-9]{4})\s*年(?![0-9])")
+_YEAR_LINE = re.compile(r"(?<![0-9])([0-9]{4})\s*年度")
 CODE_FIELDS = {"project_code", "unit_code"}
 
 
@@ -57,9 +59,12 @@ def code_text(src: Source, key: str, found: FieldValue) -> str:
     """A code is text; one Excel stored as a number lost its digits past the 15th."""
     raw = found.raw
     if isinstance(raw, (int, float)) and not isinstance(raw, bool) and abs(raw) >= 1e15:
+        given = src.options.codes.get(src.grid.name, "").strip()
+        if given:
+            return given
         where = src.grid.where(*found.position) if found.position else src.grid.name
-        raise ReadError(f"{where}：{src.layout.label(key)} 被 Excel 存成了数字，第 15 位以后已丢失；"
-                        "请把该单元格设为文本，重新填入完整编码")
+        raise NeedsInput(f"{where}：{src.layout.label(key)} 被 Excel 存成了数字，第 15 位以后已丢失；"
+                         "请把该单元格设为文本，重新填入完整编码", "code")
     return found.text
 
 
@@ -81,7 +86,8 @@ def cell_number(grid: Grid, position: Position | None, raw: object,
 
 
 def read_year(src: Source) -> int:
-    """The form's year from its year field, else from a "(2020年度)" line under the title."""
+    """The form's year: its year field, else the title ("2023年…表"), else a "( 2019年度)"
+    line, else the year the clerk gave; a date in a target never counts."""
     grid, layout = src.grid, src.layout
     found = read_field(src, "year")
     if found is not None and found.text:
@@ -90,8 +96,14 @@ def read_year(src: Source) -> int:
             where = grid.where(*found.position) if found.position else grid.name
             raise ReadError(f"{where}：{layout.label('year')} 不是年份：{found.text}")
         return int(match.group(1))
-    for position in sorted(grid.values):
-        match = _YEAR_TITLE.search(to_halfwidth(grid.text(*position)))
+    for title in title_candidates(grid):     # "2023年市级部门整体预算绩效目标表"
+        match = _YEAR_TITLE.search(to_halfwidth(title))
         if match:
             return int(match.group(1))
-    raise ReadError(f"{grid.name}：找不到{layout.label('year') or '年度'}")
+    for position in sorted(grid.values):     # "( 2019年度)" under the title
+        match = _YEAR_LINE.search(to_halfwidth(grid.text(*position)))
+        if match:
+            return int(match.group(1))
+    if src.options.year is not None:
+        return src.options.year
+    raise NeedsInput(f"{grid.name}：表中没有年度，请指定预算年度（命令行用 --year）", "year")

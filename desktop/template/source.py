@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from desktop.layouts import Layout
 from desktop.template.cellvalues import label_key
 from desktop.template.find import Labels
 from desktop.template.grid import Grid
+from desktop.interchange.sheets import ReadOptions
 
 
 @dataclass
@@ -16,6 +17,7 @@ class Source:
     grid: Grid
     labels: Labels
     layout: Layout
+    options: ReadOptions = field(default_factory=ReadOptions)
 
     @cached_property
     def label_keys(self) -> set[str]:

@@ -54,7 +54,7 @@ def test_importing_the_corpus_changes_nothing_in_the_store(corpus: list[Path], t
     before = load_sample("guangming-2024-market")
     assert main(["--db", db, "import", str(corpus[0].parent)]) == 2
     lines = capsys.readouterr().out.splitlines()
-    assert len(lines) == len(corpus) + 1 and lines[-1].endswith(f"导入 0 个，未导入 {len(corpus)} 个")
+    assert len(lines) == len(corpus) + 1 and lines[-1].endswith(f"导入 0，跳过 0，未导入 {len(corpus)}")
     assert main(["--db", db, "list", "--json"]) == 0
     stored = json.loads(capsys.readouterr().out)
     assert [form["name"] for form in stored] == [before.name]

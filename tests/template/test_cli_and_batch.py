@@ -58,7 +58,7 @@ def test_export_a_year_as_workbooks_then_import_the_folder(tmp_path: Path, capsy
     assert len(files) == len(SAMPLE_FILES)
     (folder / "~$lock.xlsx").write_bytes(b"owner file Excel leaves beside an open workbook")
     code, out, _ = run(capsys, "--db", again, "import", str(folder))
-    assert code == 0 and f"导入 {len(SAMPLE_FILES)} 个" in out
+    assert code == 0 and f"共 {len(SAMPLE_FILES)} 张表：导入 {len(SAMPLE_FILES)}，" in out
     _, listing, _ = run(capsys, "--db", again, "list", "--json")
     assert len(json.loads(listing)) == len(SAMPLE_FILES)
 
