@@ -8,40 +8,48 @@ from decimal import Decimal
 from desktop.editing.edits import InsertRows, RemoveRows
 from desktop.editing.service import Step
 from desktop.forms import ProjectTarget, Task, UnitTarget
+from desktop.layouts import Layout
 from desktop.money import ZERO, format_plain
 from desktop.presenters.grid import Cell
 from desktop.presenters.session import FormSession
 
-DETAIL_LABELS = {
-    "project_category": "项目类别", "planned_start_date": "计划开始日期",
-    "planned_end_date": "计划完成日期",
-    "includes_government_purchased_services": "是否含有政府购买服务",
-    "performance_type": "绩效类型", "project_overview": "项目概况", "basis": "立项依据",
-    "necessity": "项目设立的必要性", "safeguards": "保证项目实施的制度、措施",
-    "implementation_plan": "项目实施计划", "overall_and_phased_goals": "总目标及阶段性目标",
-}
-BUDGET_LABELS = {
-    "project_total_budget": "项目总预算（元）", "project_current_year_budget": "项目当年预算（元）",
-    "same_project_prior_year_budget": "同名项目上年预算额（元）",
-    "same_project_prior_year_executed": "同名项目上年预算执行数（元）",
-}
-SHORT_DETAILS = frozenset({"project_category", "planned_start_date", "planned_end_date",
-                           "includes_government_purchased_services", "performance_type"})
+def _layout_labels(layout: Layout, prefix: str) -> dict[str, str]:
+    """The layout's printed labels of one family ("details." or "budget."), in order."""
+    labels = layout.raw.get("labels", {})
+    return {key.removeprefix(prefix): str(text) for key, text in labels.items()
+            if key.startswith(prefix)}
 
 
-def _label(form: ProjectTarget, key: str, defaults: dict[str, str], prefix: str = "") -> str:
+def _paired(layout: Layout) -> set[str]:
+    """Fields the layout prints two to a row: short ones (项目类别, 实施期限 …); a field
+    alone on its row spans the sheet and holds a long text (项目概况, 政策依据 …)."""
+    paired: set[str] = set()
+    for block in layout.raw.get("sheet", {}).get("blocks", []):
+        for row in block.get("rows", []) if block.get("type") == "fields" else []:
+            if len(row) > 1:
+                paired |= {str(entry["field"]) for entry in row}
+    return paired
+
+
+def _label(form: ProjectTarget | UnitTarget, key: str, defaults: dict[str, str],
+           prefix: str) -> str:
     return form.meta.labels.get(prefix + key) or defaults.get(key, key)
 
 
-def detail_fields(form: ProjectTarget) -> list[tuple[str, str, bool]]:
-    """(key, label, short) for each descriptive field, the form's own first, in order."""
-    keys = list(form.details) + [k for k in DETAIL_LABELS if k not in form.details]
-    return [(key, _label(form, key, DETAIL_LABELS), key in SHORT_DETAILS) for key in keys]
+def detail_fields(form: ProjectTarget | UnitTarget,
+                  layout: Layout) -> list[tuple[str, str, bool]]:
+    """(key, label, short) for each descriptive field, the form's own first, then the
+    layout's that the form has not filled yet, in the layout's order."""
+    defaults, paired = _layout_labels(layout, "details."), _paired(layout)
+    keys = list(form.details) + [k for k in defaults if k not in form.details]
+    return [(key, _label(form, key, defaults, ""), f"details.{key}" in paired)
+            for key in keys]
 
 
-def budget_fields(form: ProjectTarget) -> list[tuple[str, str]]:
-    keys = list(form.budget) + [k for k in BUDGET_LABELS if k not in form.budget]
-    return [(key, _label(form, key, BUDGET_LABELS, "funds.")) for key in keys]
+def budget_fields(form: ProjectTarget | UnitTarget, layout: Layout) -> list[tuple[str, str]]:
+    defaults = _layout_labels(layout, "budget.")
+    keys = list(form.budget) + [k for k in defaults if k not in form.budget]
+    return [(key, _label(form, key, defaults, "funds.")) for key in keys]
 
 
 TASK_COLUMNS = ("name", "content", "total", "fiscal", "other")
@@ -49,11 +57,22 @@ TASK_LABELS = ("任务名称", "主要内容", "总额", "其中：财政拨款"
 AMOUNTS = frozenset({"total", "fiscal", "other"})
 
 
+def task_columns(layout: Layout) -> tuple[tuple[str, str], ...]:
+    """(field, label) of the task table as the layout prints it (Guangdong's 名称 |
+    主要实施内容 | 拟投入的资金 | 期望达到的目标), else the standard five."""
+    blocks = layout.raw.get("sheet", {}).get("blocks", [])
+    declared = next((list(b["columns"]) for b in blocks if b.get("type") == "tasks"), None)
+    defaults = dict(zip(TASK_COLUMNS, TASK_LABELS))
+    return tuple((name, layout.label(f"tasks.{name}") or defaults.get(name, name))
+                 for name in declared or TASK_COLUMNS)
+
+
 class TaskTable:
     """The unit form's task budget with a computed 金额合计 row under it."""
 
     def __init__(self, session: FormSession) -> None:
         self.session = session
+        self.columns = task_columns(session.layout)
 
     @property
     def tasks(self) -> list[Task]:
@@ -65,10 +84,10 @@ class TaskTable:
         return len(self.tasks) + 1
 
     def column_count(self) -> int:
-        return len(TASK_COLUMNS)
+        return len(self.columns)
 
     def header(self, column: int) -> str:
-        return TASK_LABELS[column]
+        return self.columns[column][1]
 
     def row_label(self, row: int) -> str:
         return str(row + 1) if row < len(self.tasks) else "合计"
@@ -81,7 +100,7 @@ class TaskTable:
                          if f.field == f"tasks_total.{column}")
 
     def cell(self, row: int, column: int) -> Cell:
-        field = TASK_COLUMNS[column]
+        field = self.columns[column][0]
         if row == len(self.tasks):
             if field not in AMOUNTS:
                 return Cell("金额合计" if field == "name" else "", computed=True)
@@ -98,7 +117,7 @@ class TaskTable:
     def commit(self, row: int, column: int, text: str) -> Step | None:
         if row >= len(self.tasks):
             return None
-        path = ("tasks", row, TASK_COLUMNS[column])
+        path = ("tasks", row, self.columns[column][0])
         return self.session.run(lambda opened: self.session.service.set_value(opened, path, text))
 
     def insert_row(self, row: int) -> Step | None:

@@ -10,12 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from html import escape
 
-from desktop.forms import FUNDS_COLUMNS, FUNDS_SOURCES, Form, ProjectTarget, SelfEvaluation, UnitTarget
+from desktop.forms import (
+    FUNDS_COLUMNS, FUNDS_SOURCES, Form, ProjectTarget, SelfEvaluation, Task, UnitTarget,
+)
 from desktop.layouts import Layout
 from desktop.money import format2, format_plain
 from desktop.presenters.grid import group_indices
 from desktop.presenters.session import layout_of
-from desktop.presenters.targets import TASK_LABELS, budget_fields, detail_fields
+from desktop.presenters.targets import AMOUNTS, budget_fields, detail_fields, task_columns
 from desktop.rules.evaluate import Evaluation, evaluate
 from desktop.rules.profile import load_profile
 
@@ -143,25 +145,30 @@ def _indicators(form: Form, layout: Layout, result: Evaluation | None) -> str:
             f"{TABLE}<thead>{head}</thead><tbody>{''.join(body)}</tbody></table>")
 
 
-def _project_details(form: ProjectTarget) -> str:
+def _project_details(form: ProjectTarget | UnitTarget, layout: Layout) -> str:
     rows = [_row([f'<th width="18%">{escape(label)}</th>', _cell(form.details.get(key, ""))])
-            for key, label, _short in detail_fields(form)]
+            for key, label, _short in detail_fields(form, layout)]
     budget = [_row([f"<th>{escape(label)}</th>", _cell(format_plain(form.budget.get(key)), "num")])
-              for key, label in budget_fields(form)]
+              for key, label in budget_fields(form, layout)]
     return TABLE + "".join(rows + budget) + "</table>"
 
 
-TASK_WIDTHS = (14, 47, 13, 13, 13)
+TEXT_WIDTH, AMOUNT_WIDTH = 30, 13
+
+
+def _task_cell(task: Task, field: str) -> str:
+    if field in AMOUNTS:
+        return _cell(format_plain(getattr(task, field)), "num")
+    return _cell(str(getattr(task, field, "")))
 
 
 def _tasks(form: UnitTarget, layout: Layout) -> str:
-    head = _row(f'<th width="{width}%">{escape(label)}</th>'
-                for label, width in zip(TASK_LABELS, TASK_WIDTHS))
-    rows = [_row([_cell(t.name), _cell(t.content), _cell(format_plain(t.total), "num"),
-                  _cell(format_plain(t.fiscal), "num"), _cell(format_plain(t.other), "num")])
-            for t in form.tasks]
+    columns = task_columns(layout)
+    head = _row(f'<th width="{AMOUNT_WIDTH if name in AMOUNTS else TEXT_WIDTH}%">'
+                f"{escape(label)}</th>" for name, label in columns)
+    rows = [_row([_task_cell(task, name) for name, _label in columns]) for task in form.tasks]
     goal = _row([f"<th>{escape(layout.blocks.get('goal', '年度总体目标'))}</th>",
-                 _cell(form.goal, "", ' colspan="4"')])
+                 _cell(form.goal, "", f' colspan="{len(columns) - 1}"')])
     return f"{TABLE}<thead>{head}</thead><tbody>{''.join(rows)}{goal}</tbody></table>"
 
 
@@ -173,11 +180,13 @@ def form_html(form: Form) -> str:
     if isinstance(form, SelfEvaluation) and result is not None:
         parts += [_funds(form, layout, result), _goal(form, layout)]
     elif isinstance(form, ProjectTarget):
-        parts.append(_project_details(form))
+        parts.append(_project_details(form, layout))
     elif isinstance(form, UnitTarget):
+        if form.details or form.budget:
+            parts.append(_project_details(form, layout))
         parts.append(_tasks(form, layout))
     parts.append(_indicators(form, layout, result))
-    note = layout.label("note") if isinstance(form, SelfEvaluation) else ""
+    note = layout.label("note")
     if note:
         parts.append(f'<p class="note">{escape(layout.blocks.get("remark", "备注"))}：{escape(note)}</p>')
     return f"<html><head><style>{STYLE}</style></head><body>{''.join(parts)}</body></html>"

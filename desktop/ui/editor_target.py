@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGridLayout, QWidget
 
-from desktop.forms import ProjectTarget
+from desktop.forms import ProjectTarget, UnitTarget
 from desktop.presenters.session import FormSession
 from desktop.presenters.targets import TaskTable, budget_fields, detail_fields
 from desktop.ui.editor_base import FormEditor
@@ -18,7 +18,7 @@ class ProjectTargetEditor(FormEditor):
         form = session.form
         assert isinstance(form, ProjectTarget)
         self.add_part(HeaderForm(session, self.header_fields(), columns=2))
-        details = detail_fields(form)
+        details = detail_fields(form, session.layout)
         short = [(("details", key), label) for key, label, is_short in details if is_short]
         self.add_part(HeaderForm(session, short, columns=3))
         texts = QWidget()
@@ -32,7 +32,8 @@ class ProjectTargetEditor(FormEditor):
         self.upper_layout.addWidget(texts)
         self.upper_layout.addWidget(block_label(session.layout.blocks.get("budget", "项目资金")))
         self.add_part(HeaderForm(session, [(("budget", key), label)
-                                           for key, label in budget_fields(form)], columns=2))
+                                           for key, label in budget_fields(form, session.layout)],
+                                   columns=2))
         self.arrange(1, 2)
 
 
@@ -40,6 +41,16 @@ class UnitTargetEditor(FormEditor):
     def __init__(self, session: FormSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.add_part(HeaderForm(session, self.header_fields(), columns=3))
+        form = session.form
+        assert isinstance(form, UnitTarget)
+        details = [(("details", key), label)
+                   for key, label, _short in detail_fields(form, session.layout)]
+        if details:      # a layout's own header fields (财政供养人员数, 下属二级单位数 …)
+            self.add_part(HeaderForm(session, details, columns=3))
+        budget = [(("budget", key), label) for key, label in budget_fields(form, session.layout)]
+        if budget:       # a layout's budget block (基本支出, 项目支出, 财政拨款 …)
+            self.upper_layout.addWidget(block_label(session.layout.blocks.get("budget", "预算")))
+            self.add_part(HeaderForm(session, budget, columns=2))
         self.upper_layout.addWidget(block_label(session.layout.blocks.get("tasks", "任务预算")))
         table = TaskTable(session)
         self.tasks = TablePanel(table, table.commit, table.header, table.row_label, "tasks")
