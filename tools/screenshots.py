@@ -1,6 +1,7 @@
 """Render the main views to PNG in docs/ from the sample forms (offscreen).
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots.py
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots.py import-preview   # one view
 
 Needs Debian's fonts-noto-cjk so that Chinese renders.
 """
@@ -56,6 +57,35 @@ def _shoot(window, path: Path) -> None:
     print(f"wrote {path.relative_to(ROOT)}")
 
 
+def import_preview(folder: Path) -> None:
+    """The import preview on a clerk's workbook: four forms (one already stored), a
+    cover sheet, and a target without a year; on a store of its own."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from workbooks import cover, exported, no_year, write_book
+    from desktop.interchange.json_form import read_form
+    from desktop.presenters.import_plan import ImportPlan, read_plan
+    from desktop.ui.import_preview import ImportPreviewDialog
+    book = write_book(Path(folder) / "2023年度绩效表汇总.xlsx", [
+        ("填报说明", cover),
+        ("数字城管自评", exported("longhua-2022-digital-city")),
+        ("网格信息自评", exported("longhua-2022-grid-info")),
+        ("光明市场监管自评", exported("guangming-2024-market")),
+        ("消委会整体目标", exported("shenzhen-2023-unit-target")),
+        ("12315专项目标", exported("shanghai-2020-target", no_year)),
+    ])
+    window = build_window(str(Path(folder) / "preview.sqlite3"))
+    service = window.workspace.service
+    service.create_form(read_form(ROOT / "resources" / "samples" / "longhua-2022-grid-info.json"))
+    dialog = ImportPreviewDialog(ImportPlan(service, read_plan(service, [book])), window)
+    dialog.show()
+    QApplication.processEvents()
+    dialog.grab().save(str(DOCS / "import-preview.png"))
+    print("wrote docs/import-preview.png")
+    dialog.close()
+    window.close()
+    service.store.close()
+
+
 def print_pages(folder: Path) -> None:
     """Each sample printed to PDF, its pages rendered with poppler's pdftoppm (if here)."""
     import shutil
@@ -74,6 +104,10 @@ def print_pages(folder: Path) -> None:
 
 
 def main() -> int:
+    if sys.argv[1:] == ["import-preview"]:   # just this view, while working on it
+        with tempfile.TemporaryDirectory() as folder:
+            import_preview(Path(folder))
+        return 0
     with tempfile.TemporaryDirectory() as folder:
         window = build_window(str(Path(folder) / "shots.sqlite3"))
         window.resize(1680, 960)
@@ -98,6 +132,7 @@ def main() -> int:
         _shoot(window, DOCS / "unit-target.png")
         window.close()
         window.workspace.service.store.close()
+        import_preview(Path(folder))
         print_pages(Path(folder))
     return 0
 

@@ -4,17 +4,22 @@ and a summary of what was written or refused, one line per file."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QFileDialog, QFormLayout, QMessageBox,
+    QApplication, QComboBox, QDialog, QFileDialog, QFormLayout, QMessageBox,
     QProgressDialog, QWidget,
 )
 
 from db.records import FormState
 from desktop.ui.form_parts import ok_cancel
-from desktop.importing import ImportResult, import_files
+from desktop.importing import ImportResult, summary_line
+
+if TYPE_CHECKING:
+    from desktop.presenters.import_plan import ImportPlan
 
 FORM_FILES = "*.xlsx *.xls *.json"
 
@@ -46,31 +51,44 @@ def show_summary(parent: QWidget, title: str, headline: str, lines: list[str]) -
     box.exec()
 
 
-def import_paths(window, paths: list[str]) -> list[ImportResult]:
-    """Import files or folders, each stored form one step of a single undo macro."""
+def import_paths(window, paths: list[str],
+                 choose: Callable[[ImportPlan], bool] | None = None) -> list[ImportResult]:
+    """Read files or folders (nothing written), let the clerk choose in the preview, then
+    store the ticked sheets as one undo macro. `choose` stands in for the dialog in tests:
+    it makes the choices on the plan and says whether to import."""
+    from desktop.presenters.import_plan import ImportPlan, read_plan
+    from desktop.ui.import_preview import remember_years, remembered_years
     service = window.workspace.service
     dialog, report = progress_dialog(window, QCoreApplication.translate("Transfer", "Importing"))
-    results = import_files(service, paths, progress=report)
-    duplicates = [r.path for r in results if r.duplicate]
-    if duplicates and _confirm_replace(window, len(duplicates)):
-        replaced = import_files(service, duplicates, replace=True, progress=report)
-        results = [r for r in results if not r.duplicate] + replaced
+    planned = read_plan(service, paths, progress=report)
     dialog.close()
-    _push_steps(window, [r for r in results if r.step is not None], QCoreApplication.translate("Transfer", "Import forms"))
-    imported = sum(r.ok for r in results)
-    show_summary(window, QCoreApplication.translate("Transfer", "Import"), QCoreApplication.translate("Transfer", "%1 files: %2 imported, %3 not imported.")
-                 .replace("%1", str(len(results))).replace("%2", str(imported))
-                 .replace("%3", str(len(results) - imported)),
+    if planned is None:
+        return []
+    plan = ImportPlan(service, planned, remembered_years())
+    choose = choose or partial(preview, window)
+    if planned and not choose(plan):
+        return []
+    remember_years(plan.remembered)
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        results = plan.store()
+    finally:
+        QApplication.restoreOverrideCursor()
+    _push_steps(window, [r for r in results if r.step is not None],
+                QCoreApplication.translate("Transfer", "Import forms"))
+    show_summary(window, QCoreApplication.translate("Transfer", "Import"), summary_line(results),
                  [r.message for r in results])
     return results
 
 
-def _confirm_replace(window, count: int) -> bool:
-    answer = QMessageBox.question(
-        window, QCoreApplication.translate("Transfer", "Import"),
-        QCoreApplication.translate("Transfer", "%1 of these forms are already in the store. Replace them with the files?")
-        .replace("%1", str(count)))
-    return answer == QMessageBox.StandardButton.Yes
+def preview(window, plan: ImportPlan) -> bool:
+    """The import preview, modal: True when the clerk pressed Import."""
+    from desktop.ui.import_preview import ImportPreviewDialog
+    dialog = ImportPreviewDialog(plan, window)
+    try:
+        return dialog.exec() == QDialog.DialogCode.Accepted
+    finally:
+        dialog.deleteLater()
 
 
 def _push_steps(window, results: list[ImportResult], label: str) -> None:

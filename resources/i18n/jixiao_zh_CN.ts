@@ -196,6 +196,100 @@
     </message>
 </context>
 <context>
+    <name>ImportPlanModel</name>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>表格类型</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>表样</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Project code</source>
+        <translation>项目编码</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>指标数</translation>
+    </message>
+    <message>
+        <source>What will happen</source>
+        <translation>处理方式</translation>
+    </message>
+    <message>
+        <source>Already stored: will be replaced</source>
+        <translation>已在库中：将覆盖</translation>
+    </message>
+    <message>
+        <source>Already stored</source>
+        <translation>已在库中</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>No year: type the budget year in the Year column</source>
+        <translation>缺少年度：请在“年度”列填写预算年度</translation>
+    </message>
+    <message>
+        <source>Code cut by Excel: type the full project code</source>
+        <translation>项目编码被 Excel 截断：请填写完整编码</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>拒绝：%1</translation>
+    </message>
+    <message>
+        <source>Skipped: %1</source>
+        <translation>跳过：%1</translation>
+    </message>
+    <message>
+        <source>Not supported yet (%1)</source>
+        <translation>暂不支持（%1）</translation>
+    </message>
+    <message>
+        <source>The store already holds this form. Tick it to replace the stored form with this sheet.</source>
+        <translation>库中已有这张表格。勾选后将用本工作表覆盖库中的表格。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <source>Import forms</source>
+        <translation>导入表格</translation>
+    </message>
+    <message>
+        <source>Tick the sheets to import. A sheet without a year or with a project code cut by Excel can be imported once you type it in the table (double-click or F2). Nothing is written before you press Import.</source>
+        <translation>勾选要导入的工作表。缺少年度或项目编码被 Excel 截断的工作表，在表格中填写后即可导入（双击或按 F2）。按“导入”之前不会写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>%1 sheets in %2 files; %3 ticked to import.</source>
+        <translation>%2 个文件共 %1 张工作表，已勾选导入 %3 张。</translation>
+    </message>
+</context>
+<context>
     <name>IndicatorPanel</name>
     <message>
         <source>Insert row below</source>
@@ -525,11 +619,11 @@
     </message>
     <message>
         <source>%1 files: %2 imported, %3 not imported.</source>
-        <translation>共 %1 个文件：导入 %2 个，未导入 %3 个。</translation>
+        <translation type="vanished">共 %1 个文件：导入 %2 个，未导入 %3 个。</translation>
     </message>
     <message>
         <source>%1 of these forms are already in the store. Replace them with the files?</source>
-        <translation>其中 %1 个表格已在库中。是否用文件中的内容覆盖？</translation>
+        <translation type="vanished">其中 %1 个表格已在库中。是否用文件中的内容覆盖？</translation>
     </message>
     <message>
         <source>Form files (%1)</source>

@@ -44,7 +44,7 @@ def test_import_of_files_and_folders_is_one_undo_step(window, tmp_path, monkeypa
     for path in SAMPLE_FILES:
         (folder / path.name).write_bytes(path.read_bytes())
     (folder / "broken.json").write_text("{", encoding="utf-8")
-    results = transfer.import_paths(window, [str(folder)])
+    results = transfer.import_paths(window, [str(folder)], lambda plan: True)
     store = window.workspace.service.store
     assert len(store.list_forms()) == 5
     headline, lines = window.summaries[-1]
@@ -56,16 +56,26 @@ def test_import_of_files_and_folders_is_one_undo_step(window, tmp_path, monkeypa
     assert len(store.list_forms()) == 5
 
 
-def test_reimport_asks_before_replacing(window, monkeypatch):
+def tick_all(plan) -> bool:
+    """The preview's choice to replace every stored form with the file's."""
+    for index in range(len(plan.rows)):
+        plan.set_ticked(index, True)
+    return True
+
+
+def test_reimport_replaces_only_what_the_clerk_ticks(window):
     sample = str(SAMPLE_FILES[0])
-    transfer.import_paths(window, [sample])
-    monkeypatch.setattr(transfer, "_confirm_replace", lambda window, count: False)
-    results = transfer.import_paths(window, [sample])
-    assert [r.duplicate for r in results] == [True]
-    monkeypatch.setattr(transfer, "_confirm_replace", lambda window, count: True)
-    results = transfer.import_paths(window, [sample])
+    transfer.import_paths(window, [sample], lambda plan: True)
+    results = transfer.import_paths(window, [sample], lambda plan: True)
+    assert [r.duplicate for r in results] == [True]   # stored ones come unticked
+    results = transfer.import_paths(window, [sample], tick_all)
     assert [r.ok for r in results] == [True]
     assert len(window.workspace.service.store.list_forms()) == 1
+
+
+def test_declining_the_preview_imports_nothing(window):
+    assert transfer.import_paths(window, [str(SAMPLE_FILES[0])], lambda plan: False) == []
+    assert window.workspace.service.store.list_forms() == [] and window.summaries == []
 
 
 def test_batch_export_of_a_year_writes_one_workbook_per_form(window, tmp_path):
