@@ -10,7 +10,9 @@ Beyond the fields the window needs, a layout file carries what the xlsx template
 order with the columns each one uses), `styles` (font, the two greys, the number
 format), `print` (A4 landscape, fit to width, repeated rows), `labels` (the printed
 texts of the funds and goal blocks and the template note) and `aliases` (other
-spellings the importer accepts for a label: 分值/权重, 项目编号/项目编码, …).
+spellings the importer accepts for a label: 分值/权重, 项目编号/项目编码, …), to which
+the synonyms every layout shares (resources/recognition/synonyms.json: 指标内容 for
+三级指标, 全年完成值 for 实际完成值, …) are added on loading.
 Every label is looked up by one key: a header field name, "indicators.<field>",
 "blocks.<key>", or a key of `labels`.
 """
@@ -71,6 +73,12 @@ class Layout:
         found = [self.label(key), *self.raw.get("aliases", {}).get(key, ())]
         return tuple(dict.fromkeys(label for label in found if label))
 
+    @property
+    def exportable(self) -> bool:
+        """Whether the layout describes its worksheet (`sheet`); an import-only layout
+        (a locality's file read as it comes) exports in its `export_as` layout."""
+        return bool(self.raw.get("sheet"))
+
     def starred(self, key: str) -> bool:
         """Whether the label of `key` is printed with "*" (the clerk's input)."""
         if key.startswith("indicators."):
@@ -85,12 +93,29 @@ def _fields(items: list[dict[str, Any]]) -> tuple[LayoutField, ...]:
                  for item in items)
 
 
+@lru_cache(maxsize=1)
+def synonyms() -> dict[str, tuple[str, ...]]:
+    """Column names every layout accepts (resources/recognition/synonyms.json)."""
+    path = resource_path("recognition", "synonyms.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {key: tuple(labels) for key, labels in data["aliases"].items()}
+
+
+def with_synonyms(data: dict[str, Any]) -> dict[str, Any]:
+    """The layout's aliases with the shared synonyms appended after its own spellings,
+    so that the layout's first spelling stays the one it prints."""
+    aliases = {key: list(labels) for key, labels in data.get("aliases", {}).items()}
+    for key, labels in synonyms().items():
+        aliases[key] = list(dict.fromkeys([*aliases.get(key, ()), *labels]))
+    return {**data, "aliases": aliases}
+
+
 @lru_cache(maxsize=None)
 def load_layout(name: str) -> Layout:
     path = resource_path("layouts", f"{name}.json")
     if not path.is_file():
         raise ValueError(f"未知的表样：{name}（可选：{'、'.join(layout_names())}）")
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = with_synonyms(json.loads(path.read_text(encoding="utf-8")))
     return Layout(name=data["name"], kind=FormKind(data["kind"]), title=data["title"],
                   description=data.get("description", ""), header=_fields(data["header"]),
                   indicator_columns=_fields(data["indicator_columns"]),
@@ -102,3 +127,16 @@ def layout_names(kind: FormKind | None = None) -> list[str]:
     if kind is None:
         return names
     return [name for name in names if load_layout(name).kind is kind]
+
+
+def export_layout(layout: Layout) -> Layout:
+    """The layout a form read by `layout` is exported in: itself when it describes a
+    worksheet, else the one it names as `export_as`, else the first of its kind that
+    does (a locality's own file is read as it comes, but written as a standard one)."""
+    if layout.exportable:
+        return layout
+    named = layout.raw.get("export_as")
+    if named:
+        return load_layout(str(named))
+    return next(found for name in layout_names(layout.kind)
+                if (found := load_layout(name)).exportable)

@@ -13,8 +13,8 @@ from decimal import Decimal
 from desktop.forms import AmountRow, ProjectTarget, SelfEvaluation, Task, UnitTarget
 from desktop.money import ZERO, format_plain, round2
 from desktop.rules.findings import (
-    Finding, funds_findings, level_findings, row_findings, target_row_findings,
-    weights_total_finding,
+    Finding, funds_findings, level_findings, misfiled_findings, published_findings,
+    row_findings, target_row_findings, weights_total_finding,
 )
 from desktop.rules.funds import execution_rate, funds_score, funds_total
 from desktop.rules.profile import RuleProfile, load_profile
@@ -57,8 +57,11 @@ def evaluate(form: SelfEvaluation, profile: RuleProfile | None = None) -> Evalua
     findings = [*funds_findings(form.funds)]
     for number, indicator in enumerate(form.indicators, start=1):
         findings += row_findings(number, indicator, profile)
+    findings += misfiled_findings(form.indicators, profile.taxonomy)
     findings += level_findings(levels)
     findings += filter(None, [weights_total_finding(form.funds.weight, rows_weight)])
+    findings += published_findings(form.meta.published, {
+        "weights_total": form.funds.weight + rows_weight, "total": total})
     return Evaluation(
         funds_total=funds_total(form.funds), rate=execution_rate(form.funds),
         funds_score=scored, rows=rows, levels=levels,
@@ -94,6 +97,7 @@ def check_target_form(form: ProjectTarget | UnitTarget) -> tuple[Finding, ...]:
     found: list[Finding] = []
     for number, indicator in enumerate(form.indicators, start=1):
         found += target_row_findings(number, indicator)
+    found += misfiled_findings(form.indicators, load_profile(form.profile).taxonomy)
     if isinstance(form, UnitTarget):
         found += _tasks_total_findings(form)
     return tuple(found)

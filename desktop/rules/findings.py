@@ -7,16 +7,16 @@ without knowing the rule behind it (DOMAIN §2 "Findings the app must raise").
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from operator import attrgetter
 
 from desktop.forms import FUNDS_COLUMNS, Funds, Indicator
-from desktop.money import HUNDRED, ZERO, format2, format_plain, round2
+from desktop.money import HUNDRED, ZERO, AmountError, format2, format_plain, parse_decimal, round2
 from desktop.rules.funds import funds_total
-from desktop.rules.profile import RuleProfile
+from desktop.rules.profile import RuleProfile, Taxonomy
 from desktop.rules.rows import (
     SCORING_FIELDS, LevelResult, RowResult, from_snapshot, row_result,
 )
@@ -26,6 +26,8 @@ from desktop.rules.scoring import (
 from desktop.rules.targets import NUMERIC_KINDS, TargetKind, normalise
 
 FULL_MARKS = Decimal(100)
+PUBLISHED_FIGURES = {"weights_total": "分值合计", "total": "总分"}
+"""`meta.published` keys of the totals a file printed, and what the form calls them."""
 COLUMN_NAMES = {"initial": "年初预算数", "annual": "全年预算数", "executed": "全年执行数"}
 _NOT_SCORED = (TargetKind.EMPTY, TargetKind.NOT_APPLICABLE)
 FINDING_FIELDS = (*SCORING_FIELDS, "name", "deviation")
@@ -270,3 +272,42 @@ def weights_total_finding(funds_weight: Decimal, rows_weight: Decimal) -> Findin
     return Finding(None, "weights_total",
                    f"分值合计 {format_plain(total)}（预算执行率 {format_plain(funds_weight)} + 指标 "
                    f"{format_plain(rows_weight)}），应为 100")
+
+
+def published_findings(published: Mapping[str, str],
+                       computed: Mapping[str, Decimal]) -> list[Finding]:
+    """A 总分 or 分值合计 the file printed that its rows do not give (REAL-LAYOUTS: "a
+    printed 总分 or 合计 may disagree with its rows"): both figures, so the clerk can
+    see which one is wrong."""
+    found = []
+    for key, name in PUBLISHED_FIGURES.items():
+        try:
+            printed = parse_decimal(published.get(key) or None)
+        except AmountError:
+            continue    # a figure that is no number was never a total to compare
+        value = computed.get(key)
+        if printed is None or value is None or round2(printed) == round2(value):
+            continue
+        found.append(Finding(None, f"published.{key}",
+                             f"表中打印的{name}为 {format_plain(printed)}，但按各行计算为 "
+                             f"{format_plain(round2(value))}"))
+    return found
+
+
+def misfiled_finding(row: int, indicator: Indicator, taxonomy: Taxonomy) -> Finding | None:
+    """A 二级 of the framework written under another of its 一级 (质量指标 under 效益指标,
+    as in a Guangdong form): kept as written, pointed out. Rows of another framework
+    (投入与管理 / 投入管理) are left alone."""
+    level1, level2 = "".join(indicator.level1.split()), "".join(indicator.level2.split())
+    belongs = taxonomy.level1_of(level2) if level2 else None
+    if belongs is None or belongs == level1 or level1 not in taxonomy.levels:
+        return None
+    return Finding(row, "level2", f"第{row}行 二级指标 “{level2}” 属于 {belongs}，"
+                                  f"却填在 {level1} 之下：请核对一级指标或二级指标")
+
+
+def misfiled_findings(indicators: Iterable[Indicator], taxonomy: Taxonomy) -> list[Finding]:
+    """`misfiled_finding` over a form's rows, numbered from 1."""
+    found = (misfiled_finding(number, indicator, taxonomy)
+             for number, indicator in enumerate(indicators, start=1))
+    return [finding for finding in found if finding is not None]

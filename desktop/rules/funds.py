@@ -2,6 +2,8 @@
 
 DOMAIN: 年度资金总额 is the column-by-column sum of its three source rows;
 执行率 = B / A × 100; 得分 = min(B / A, 1) × 分值 (the cap is a profile switch).
+A file may print the total alone (Chongqing's 全年预算数（A） | 全年执行数（B） has no
+source rows): a column no source fills is then the printed total's.
 """
 
 from __future__ import annotations
@@ -15,12 +17,14 @@ from desktop.money import HUNDRED, ZERO, round2
 def _sum_column(funds: Funds, column: str) -> Decimal | None:
     values = [getattr(funds.source(name), column) for name in FUNDS_SOURCES]
     if all(value is None for value in values):
-        return None
+        stated = funds.stated_total
+        return None if stated is None else getattr(stated, column)
     return sum((value or ZERO for value in values), ZERO)
 
 
 def funds_total(funds: Funds) -> AmountRow:
-    """年度资金总额: the sum of 当年财政拨款, 上年结转资金 and 其他资金, column by column."""
+    """年度资金总额: the sum of 当年财政拨款, 上年结转资金 and 其他资金, column by column;
+    the printed total in a column none of them fills."""
     return AmountRow(**{column: _sum_column(funds, column) for column in FUNDS_COLUMNS})
 
 

@@ -23,6 +23,8 @@ class Taxonomy:
     name: str
     title: str
     levels: dict[str, tuple[str, ...]] = field(hash=False)
+    aliases: dict[str, str] = field(default_factory=dict, hash=False)
+    """Short names files print for the levels (产出, 数量 …) → the framework's names."""
 
     def level1_of(self, level2: str) -> str | None:
         """The 一级 a 二级 belongs to; None for a 二级 this framework does not name."""
@@ -31,6 +33,19 @@ class Taxonomy:
             if wanted in names:
                 return level1
         return None
+
+    def full_level1(self, name: str) -> str:
+        """"产出" → "产出指标"; any other text (a framework name, a foreign 一级) as given."""
+        full = self.aliases.get("".join(name.split()))
+        return full if full in self.levels else name
+
+    def full_level2(self, level1: str, name: str) -> str:
+        """"数量" → "数量指标", but only under a 一级 of this framework: under another
+        framework's 一级 ("产出目标") a short 二级 is that framework's own name."""
+        full = self.aliases.get("".join(name.split()))
+        if full is None or level1 not in self.levels or self.level1_of(full) is None:
+            return name
+        return full
 
 
 @dataclass(frozen=True)
@@ -71,7 +86,8 @@ def load_taxonomy(name: str) -> Taxonomy:
     """A taxonomy file from resources/taxonomies/, read once."""
     data = _read_json("taxonomies", name, "指标体系")
     levels = {level1: tuple(names) for level1, names in data["levels"].items()}
-    return Taxonomy(name=data["name"], title=data["title"], levels=levels)
+    return Taxonomy(name=data["name"], title=data["title"], levels=levels,
+                    aliases=dict(data.get("aliases", {})))
 
 
 def load_profile(name: str = "default") -> RuleProfile:

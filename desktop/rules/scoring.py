@@ -21,6 +21,8 @@ from desktop.rules.targets import (
 )
 
 ONE = Decimal(1)
+RATIO_LIMIT = Decimal("1.5")
+"""The largest actual read as a ratio against a percentage target above it."""
 MET, PARTLY_MET, NOT_MET = "达成", "部分达成", "未达成"
 GRADES = (MET, PARTLY_MET, NOT_MET)
 
@@ -62,14 +64,27 @@ def actual_reading(indicator: Indicator, profile: RuleProfile) -> Reading:
     return read_in_unit(indicator.actual, indicator.unit)
 
 
+def written_as_ratio(target: Reading, actual: Reading) -> bool:
+    """An actual of at most 1.5 typed without "%" against a percentage target above
+    1.5: a ratio, "0.88" against "≥90" % being 88 % (Chongqing's 全年完成值, whose "%"
+    comes from the 计量单位 column, not from what was typed)."""
+    if target.unit != "%" or actual.unit not in ("%", "") or "%" in normalise(actual.text):
+        return False
+    a, b = target.value, actual.value
+    return a is not None and b is not None and b <= RATIO_LIMIT < a
+
+
 def operands(target: Reading, actual: Reading) -> tuple[Decimal, Decimal] | None:
     """(A, B) in one unit, or None when the units do not compare (人 against 次).
 
-    A bare target of at most 1 against a percentage is a ratio ("1" against "100%").
+    A bare target of at most 1 against a percentage is a ratio ("1" against "100%"),
+    and so is a small bare actual against a percentage target (`written_as_ratio`).
     """
     if actual.kind not in NUMERIC_KINDS or target.value is None or actual.value is None:
         return None
     a, b = target.value, actual.value
+    if written_as_ratio(target, actual):
+        return a, b * HUNDRED
     if target.unit == actual.unit:
         return a, b
     if target.unit == "" and actual.unit == "%" and a <= ONE:

@@ -31,6 +31,11 @@ DASHES = {"—", "–", "-", "_", "——", "/", "－"}
 _PERCENT_DECIMALS = re.compile(r"0\.(0+)%")
 
 
+class UncalculatedFormula(str):
+    """A formula the file saved without its result ("=SUM(C5:C6)"), kept as its text so
+    that a number read of it fails naming the cell instead of reading as blank."""
+
+
 # ---------------------------------------------------------------- writing
 
 
@@ -106,6 +111,9 @@ def cell_decimal(value: object, what: str) -> Decimal | None:
         return decimal_of_float(value)
     if isinstance(value, (int, Decimal)):
         return Decimal(value)
+    if isinstance(value, UncalculatedFormula):
+        raise AmountError(f"{what} 是公式 {value}，文件中没有它的计算结果"
+                          "（请用 Excel 打开并保存后再导入）")
     text = str(value).strip()
     if squeeze_spaces(text) in DASHES:
         return None

@@ -26,6 +26,8 @@ class WriteContext:
     out: SheetWriter
     row: int = 1
     marks: dict[str, int] = field(default_factory=dict)
+    held: dict[int, set[int]] = field(default_factory=dict)
+    """Columns of rows below that a side label merged down over them already covers."""
 
     @cached_property
     def evaluation(self) -> Evaluation | None:
@@ -53,6 +55,7 @@ class WriteContext:
     def fill_gaps(self, used: list[Span], role: str = "system") -> None:
         """Blank cells for the columns of the current row no block wrote into."""
         taken = {column for span in used for column in span.columns()}
+        taken |= self.held.get(self.row, set())
         start = None
         for column in range(1, self.spec.last_column + 2):
             free = column <= self.spec.last_column and column not in taken

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from openpyxl.utils import column_index_from_string
 
 from desktop.interchange.errors import FormFileError
+from desktop.template.cellvalues import UncalculatedFormula
 from desktop.template.grid import Grid
 
 if TYPE_CHECKING:
@@ -90,12 +91,13 @@ def has_uncalculated_formulas(content: bytes) -> bool:
 
 def show_formulas(grids: list[Grid], book: Workbook) -> None:
     """Put "=G14*0.5" where a formula has no result: a number cell then fails with the
-    formula in its message ("H14：得分 不是数字：=G14*0.5") instead of reading as empty."""
+    formula in its message ("H14：得分 是公式 =G14*0.5，文件中没有它的计算结果") instead of
+    reading as empty."""
     for grid, sheet in zip(grids, book.worksheets):
         for (row, column), cell in sheet._cells.items():
             if isinstance(cell.value, str) and cell.value.startswith("=") \
                     and (row, column) not in grid.values:
-                grid.values[(row, column)] = cell.value
+                grid.values[(row, column)] = UncalculatedFormula(cell.value)
                 grid.max_row = max(grid.max_row, row)
                 grid.max_column = max(grid.max_column, column)
 

@@ -16,7 +16,9 @@ from desktop.textnorm import to_halfwidth
 
 _YEAR = re.compile(r"(?<![0-9])(1[9][0-9]{2}|2[0-9]{3})(?![0-9])")
 _YEAR_TITLE = re.compile(r"(?<![0-9])([0-9]{4})\s*年(?![0-9])")
-_YEAR_LINE = re.compile(r"(?<![0-9])([0-9]{4})\s*年度")
+_YEAR_LINE = re.compile(r"[(\[【]?\s*([0-9]{4})\s*年度\s*[)\]】]?")
+"""A cell that is nothing but the year, "( 2019年度)": a goal or a project name that
+mentions "2023年度" is no year line (Shenzhen's target sheets print no year at all)."""
 CODE_FIELDS = {"project_code", "unit_code"}
 
 
@@ -101,7 +103,7 @@ def read_year(src: Source) -> int:
         if match:
             return int(match.group(1))
     for position in sorted(grid.values):     # "( 2019年度)" under the title
-        match = _YEAR_LINE.search(to_halfwidth(grid.text(*position)))
+        match = _YEAR_LINE.fullmatch(to_halfwidth(grid.text(*position)))
         if match:
             return int(match.group(1))
     if src.options.year is not None:

@@ -3,7 +3,10 @@
 Handles what clerks' files do to the block: 一级/二级 merged over their rows, repeated
 on every row, or blank on continuation rows (a blank continues the row above, as in
 DOMAIN §2); "产出指标 (50分)" labels (the points become the form's 一级 weights);
-extra blank rows; columns in another order or an extra 度量单位 column.
+extra blank rows; columns in another order or an extra 度量单位 column; 一级/二级 written
+short (产出, 数量: the taxonomy's aliases give the full names); and, in layouts that
+print a frame row for every 二级 (`"skeleton_rows": true`), rows that write nothing but
+一级/二级, which are the frame and no indicator.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from decimal import Decimal
 
 from desktop.forms import Indicator
 from desktop.money import parse_decimal
+from desktop.rules.profile import Taxonomy, load_profile
 from desktop.template.cellvalues import label_key
 from desktop.template.find import ReadError
 from desktop.template.grid import Position
@@ -22,7 +26,8 @@ from desktop.template.source import Source
 from desktop.textnorm import squeeze_spaces, to_halfwidth
 
 FIELDS = ("level1", "level2", "name", "target", "unit", "actual", "weight", "score",
-          "deviation")
+          "deviation", "explanation")
+LEVEL_FIELDS = ("level1", "level2")
 NUMBER_FIELDS = {"weight", "score"}
 _POINTS = re.compile(r"^(?P<name>.*?)[(（](?P<points>[0-9.]+)分[)）]$")
 
@@ -72,6 +77,12 @@ def _writes_something(src: Source, row: int, columns: list[Column]) -> bool:
     return any(src.grid.own(row, c.column) is not None for c in columns if c.field != "level1")
 
 
+def _frame_only(src: Source, row: int, columns: list[Column]) -> bool:
+    """A row that writes nothing but 一级/二级: the printed frame of a 二级 with no 三级."""
+    return all(src.grid.own(row, c.column) is None for c in columns
+               if c.field not in LEVEL_FIELDS)
+
+
 def _row(src: Source, row: int, columns: list[Column]) -> dict[str, object]:
     values: dict[str, object] = {}
     for column in columns:
@@ -84,16 +95,19 @@ def _row(src: Source, row: int, columns: list[Column]) -> dict[str, object]:
 
 
 class _Continuation:
-    """Carries 一级 and 二级 down over blank continuation cells."""
+    """Carries 一级 and 二级 down over blank continuation cells, by their full names."""
 
-    def __init__(self) -> None:
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self.taxonomy = taxonomy
         self.level1 = ""
         self.level2 = ""
         self.points: dict[str, Decimal] = {}
 
     def apply(self, values: dict[str, object]) -> None:
         level1, points = split_points(str(values.get("level1", "")))
+        level1 = self.taxonomy.full_level1(level1)
         level2 = squeeze_spaces(str(values.get("level2", "")))
+        level2 = self.taxonomy.full_level2(level1 or self.level1, level2)
         if not level1:
             level1 = self.level1
         if not level2 and level1 == self.level1:
@@ -109,13 +123,17 @@ def read_indicators(src: Source, stop: tuple[str, ...] = ()) -> tuple[list[Indic
     """The indicator rows below the header, up to a row showing one of `stop` (总分…)."""
     header = find_header(src)
     columns = map_columns(src, header[0])
-    carry, indicators = _Continuation(), []
+    profile = load_profile(str(src.layout.raw.get("profile", "default")))
+    carry, indicators = _Continuation(profile.taxonomy), []
+    frame = bool(src.layout.raw.get("skeleton_rows"))
     for row in range(src.grid.end(*header)[0] + 1, src.grid.max_row + 1):
         if stop and src.labels.row_has(row, stop):
             break
         if not _writes_something(src, row, columns):
             continue
         values = _row(src, row, columns)
-        carry.apply(values)
+        carry.apply(values)     # a frame row still starts its 一级 for the rows below
+        if frame and _frame_only(src, row, columns):
+            continue
         indicators.append(Indicator(**values))
     return indicators, carry.points

@@ -1,24 +1,39 @@
 """项目支出绩效自评表 from a sheet: header fields, funds, goal, indicators.
 
 The funds total row is kept as `stated_total` (the rules sum the sources and point out
-a disagreement); 执行率, 得分 and 总分 are not read: they are derived, never facts.
+a disagreement); 执行率 and 得分 are not read: they are derived, never facts. The printed
+总分 row goes to `meta.published`, for the rules to compare. Amounts come in the layout's
+`funds_unit` (the central layout prints 万元) and are kept in yuan, exactly.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from desktop.forms import FUNDS_COLUMNS, FUNDS_SOURCES, AmountRow, Funds, SelfEvaluation
+from desktop.forms import (
+    FUNDS_COLUMNS, FUNDS_SOURCES, AmountRow, FormMeta, Funds, SelfEvaluation,
+)
 from desktop.template.cellvalues import label_key
 from desktop.template.find import ReadError
 from desktop.template.grid import Position
 from desktop.template.read_fields import cell_number, field_text, read_year
-from desktop.template.read_indicators import find_header, read_indicators
+from desktop.template.read_indicators import find_header, map_columns, read_indicators
+from desktop.template.read_total import printed_totals
 from desktop.template.source import Source
 
 FUNDS_FIELDS = (*FUNDS_COLUMNS, "weight")
 FUNDS_ROWS = ("total", *FUNDS_SOURCES)
 HEADER_FIELDS = ("project_code", "project_name", "implementing_unit", "budget_unit")
+YUAN_PER_UNIT = {"元": Decimal(1), "万元": Decimal(10000)}
+
+
+def yuan_per_unit(src: Source) -> Decimal:
+    """What one funds amount of the layout is in yuan: the form keeps yuan, and the
+    central layout prints 万元 (its `"funds_unit"`)."""
+    unit = str(src.layout.raw.get("funds_unit", "元"))
+    if unit not in YUAN_PER_UNIT:
+        raise ReadError(f"表样 {src.layout.name} 的资金单位无法识别：{unit}")
+    return YUAN_PER_UNIT[unit]
 
 
 def _funds_header(src: Source) -> Position:
@@ -58,9 +73,11 @@ def _amount(src: Source, row: int, column: int | None, label: str) -> Decimal | 
 
 
 def _amount_row(src: Source, row: int, columns: dict[str, int]) -> AmountRow:
-    return AmountRow(**{name: _amount(src, row, columns.get(name),
-                                      src.layout.label(f"funds.{name}"))
-                        for name in FUNDS_COLUMNS})
+    factor, amounts = yuan_per_unit(src), {}
+    for name in FUNDS_COLUMNS:
+        value = _amount(src, row, columns.get(name), src.layout.label(f"funds.{name}"))
+        amounts[name] = None if value is None else value * factor
+    return AmountRow(**amounts)
 
 
 def read_funds(src: Source, before: int) -> Funds:
@@ -105,6 +122,11 @@ def _unit_code(src: Source) -> str | None:
     return text or None
 
 
+def _printed_totals(src: Source, header: int) -> dict[str, str]:
+    columns = {column.field: column.column for column in map_columns(src, header)}
+    return printed_totals(src, columns, header)
+
+
 def read_self_evaluation(src: Source) -> SelfEvaluation:
     indicators_at = find_header(src)[0]
     stop = (*src.layout.labels_for("blocks.total"), *src.layout.labels_for("blocks.remark"))
@@ -113,5 +135,7 @@ def read_self_evaluation(src: Source) -> SelfEvaluation:
     header = {name: field_text(src, name) or "" for name in HEADER_FIELDS}
     return SelfEvaluation(
         year=read_year(src), layout=src.layout.name, **header, unit_code=_unit_code(src),
+        profile=str(src.layout.raw.get("profile", "default")),
         funds=read_funds(src, indicators_at), goal_expected=expected, goal_actual=actual,
-        indicators=indicators, level1_weights=points)
+        indicators=indicators, level1_weights=points,
+        meta=FormMeta(published=_printed_totals(src, indicators_at)))

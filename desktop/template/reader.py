@@ -30,6 +30,7 @@ from desktop.template.package import (
 )
 from desktop.template.kinds import seemed_to_be, sheet_title, unsupported_reason
 from desktop.template.read_self import read_self_evaluation
+from desktop.template.read_structured import read_structured_self_evaluation
 from desktop.template.read_targets import read_project_target, read_unit_target
 from desktop.interchange.sheets import ReadOptions, SheetReading, SheetStatus
 from desktop.template.source import Source
@@ -44,6 +45,7 @@ BUILDERS: dict[str, Callable[[Source], Form]] = {
     FormKind.SELF_EVALUATION.value: read_self_evaluation,
     FormKind.PROJECT_TARGET.value: read_project_target,
     FormKind.UNIT_TARGET.value: read_unit_target,
+    "structured_self_evaluation": read_structured_self_evaluation,
 }
 """Sheet readers by name: a layout's "reader" key, else its kind. A layout whose blocks
 need more than the label-driven readers names one registered here."""
@@ -108,13 +110,26 @@ def _layouts(kind: str | None) -> list[Layout]:
     return [layout for layout in layouts if kind is None or layout.kind.value == kind]
 
 
+def _shows_indicators(labels: Labels, layout: Layout) -> bool:
+    """Whether the sheet prints the layout's indicator header (三级指标 beside 一级 or
+    二级): a project library's 项目基本信息 sheet shows a form's header labels and no
+    indicator table, and is no form."""
+    present = labels.keys()
+
+    def shows(key: str) -> bool:
+        return any(label_key(label) in present for label in layout.labels_for(key))
+    return shows("indicators.name") and (shows("indicators.level1")
+                                          or shows("indicators.level2"))
+
+
 def choose_layout(grid: Grid, labels: Labels, kind: str | None,
                   title: str = "") -> Layout | None:
     """The layout of `kind` whose labels the sheet shows most. Without a kind from the
-    title, the sheet must show enough of some layout's labels to count as a form."""
+    title, the sheet must show enough of some layout's labels, its indicator header
+    among them, to count as a form."""
     scored = [(_score(labels, layout, title), layout) for layout in _layouts(kind)]
     scored = [(score, layout) for score, layout in scored
-              if kind is not None or score >= MIN_SCORE]
+              if kind is not None or (score >= MIN_SCORE and _shows_indicators(labels, layout))]
     best = max(scored, key=lambda pair: pair[0], default=None)
     return best[1] if best else None
 

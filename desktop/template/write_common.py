@@ -9,12 +9,17 @@ from desktop.forms import Indicator, SelfEvaluation
 from desktop.rules.profile import load_profile
 from desktop.template.context import WriteContext, points_label
 from desktop.template.geometry import Block, Span
+from desktop.template.write_skeleton import with_frame
 
 NUMBER_FIELDS = {"weight", "score"}
 
 
 def write_title(ctx: WriteContext, block: Block) -> None:
-    ctx.put(block.span("span") or Span(1, ctx.spec.last_column), ctx.layout.title, "title")
+    """The layout's title; "format" prints it with the year where the form does so
+    ("{year}年{title}": 2023年市级部门整体预算绩效目标表, the year the reader takes back)."""
+    title = block.spec.get("format", "{title}").format(title=ctx.layout.title,
+                                                       year=ctx.form.year)
+    ctx.put(block.span("span") or Span(1, ctx.spec.last_column), title, "title")
     ctx.out.title_row(ctx.row)
     ctx.row += 1
 
@@ -73,7 +78,8 @@ def write_text(ctx: WriteContext, block: Block) -> None:
     """A labelled long text, such as 年度总体目标 of the unit-wide form."""
     key = block.spec["field"]
     ctx.put(Span.parse(block.spec["label"]), ctx.label(key), "label")
-    ctx.put(Span.parse(block.spec["value"]), str(getattr(ctx.form, key, "")), "system_long")
+    role = "input_long" if block.spec.get("input") else "system_long"
+    ctx.put(Span.parse(block.spec["value"]), str(getattr(ctx.form, key, "")), role)
     ctx.row += 1
 
 
@@ -134,7 +140,10 @@ def _indicator_header(ctx: WriteContext, block: Block, columns: dict[str, Span])
 def write_indicators(ctx: WriteContext, block: Block) -> None:
     """年度绩效指标: one row per indicator, 一级 and 二级 merged over their runs."""
     ctx.block_title(block.span("title"), "blocks.indicators")
-    columns, indicators = block.spans("columns"), ctx.form.indicators
+    columns, indicators, scores = block.spans("columns"), ctx.form.indicators, _scores(ctx)
+    if ctx.layout.raw.get("skeleton_rows"):     # a frame row for each 二级 left empty
+        taxonomy = load_profile(ctx.form.profile).taxonomy
+        indicators, scores = with_frame(indicators, scores, taxonomy)
     side = block.span("side")
     if side is not None:
         ctx.put(side, ctx.layout.label("blocks.indicators"), "label",
@@ -149,7 +158,7 @@ def write_indicators(ctx: WriteContext, block: Block) -> None:
     if "level2" in columns:
         keys = [f"{ind.level1}\x00{ind.level2}" if ind.level2 else "" for ind in indicators]
         _merged_column(ctx, columns["level2"], top, keys, [ind.level2 for ind in indicators])
-    for offset, (indicator, score) in enumerate(zip(indicators, _scores(ctx))):
+    for offset, (indicator, score) in enumerate(zip(indicators, scores)):
         ctx.row = top + offset
         for name, span in columns.items():
             if name not in ("level1", "level2"):

@@ -17,7 +17,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop.atomic import write_atomically
 from desktop.forms import KIND_TITLES, Form
-from desktop.layouts import Layout, load_layout
+from desktop.layouts import Layout, export_layout, load_layout
 from desktop.template.context import WriteContext
 from desktop.template.geometry import Block, sheet_spec
 from desktop.template.sheet import SheetWriter, TemplateExportError
@@ -25,6 +25,7 @@ from desktop.template.styles import Look
 from desktop.template.write_common import (
     write_fields, write_indicators, write_text, write_title,
 )
+from desktop.template.write_frame import write_labels, write_note, write_side
 from desktop.template.write_self import write_funds, write_goal, write_remark, write_total
 from desktop.template.write_tasks import write_tasks
 
@@ -32,6 +33,7 @@ BLOCK_WRITERS: dict[str, Callable[[WriteContext, Block], None]] = {
     "title": write_title, "fields": write_fields, "text": write_text,
     "funds": write_funds, "goal": write_goal, "indicators": write_indicators,
     "total": write_total, "remark": write_remark, "tasks": write_tasks,
+    "side": write_side, "labels": write_labels, "note": write_note,
 }
 CM_PER_INCH = 2.54
 FOOTER = "第 &P 页，共 &N 页"
@@ -41,7 +43,8 @@ def resolve_layout(form: Form, layout: str | Layout | None = None) -> Layout:
     """The layout to export with: the one asked for, else the form's own.
 
     A layout for another kind of form is refused: a self-evaluation cannot be poured
-    into the target form's template.
+    into the target form's template. An import-only layout (no `sheet`) exports in its
+    `export_as` layout.
     """
     try:
         chosen = layout if isinstance(layout, Layout) else load_layout(layout or form.layout)
@@ -50,7 +53,7 @@ def resolve_layout(form: Form, layout: str | Layout | None = None) -> Layout:
     if chosen.kind is not form.kind:
         raise TemplateExportError(f"表样 {chosen.name} 用于{KIND_TITLES[chosen.kind]}，"
                                   f"不能导出{KIND_TITLES[form.kind]}")
-    return chosen
+    return export_layout(chosen)
 
 
 def _print_setup(sheet: Worksheet, ctx: WriteContext) -> None:

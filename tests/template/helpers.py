@@ -22,7 +22,9 @@ def typed_fields(form: Form) -> dict[str, Any]:
 
 
 def layouts_of(kind) -> list[str]:
-    return [name for name in layout_names() if load_layout(name).kind is kind]
+    """The layouts of `kind` a form is exported in (an import-only one exports in another)."""
+    return [name for name in layout_names()
+            if load_layout(name).kind is kind and load_layout(name).exportable]
 
 
 def block(layout: Layout, type_: str) -> dict:

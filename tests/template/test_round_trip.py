@@ -17,7 +17,10 @@ from desktop.template import read_workbook, write_workbook
 from .helpers import cell_values, layouts_of, typed_fields
 
 CASES = [(path, layout) for path in SAMPLE_FILES
-         for layout in layouts_of(read_form(path).kind)]
+         for layout in layouts_of(read_form(path).kind)
+         if not load_layout(layout).raw.get("own_fields_only")]
+"""A regional layout ("own_fields_only": Shenzhen's 申报表 prints no year, Guangdong's
+目标表 no 单位编码 or 主管部门) carries only its own fields; its round trips are its tests'."""
 
 
 def _expected(path: Path, layout: str) -> dict:
