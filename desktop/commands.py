@@ -9,7 +9,7 @@ from db.store import Store
 from desktop.cli import CommandError
 from desktop.editing.service import FormService
 from desktop.forms import KIND_TITLES, Form
-from desktop.importing import import_files, summary_line
+from desktop.importing import ImportResult, import_files, summary_line
 from desktop.interchange.errors import FormFileError
 from desktop.interchange.files import read_file_sheets
 from desktop.interchange.sheets import ReadOptions, SheetReading
@@ -53,6 +53,15 @@ def score(args: argparse.Namespace) -> int:
     return 0
 
 
+HINTS = {"year": "，请用 --year 指定",
+         "code": "（或在窗口中导入时填写完整编码）"}
+
+
+def _hint(result: ImportResult) -> str:
+    """What the clerk can do about a sheet on the command line."""
+    return "（覆盖请加 --replace）" if result.duplicate else HINTS.get(result.needs, "")
+
+
 def import_(args: argparse.Namespace) -> int:
     """Each sheet of each file: imported, skipped or not imported, with the reason."""
     results = import_files(open_service(args.db), args.files, replace=args.replace,
@@ -60,7 +69,7 @@ def import_(args: argparse.Namespace) -> int:
     if not results:
         raise CommandError("没有找到可导入的表格文件")
     for result in results:
-        print(result.message + ("（覆盖请加 --replace）" if result.duplicate else ""))
+        print(result.message + _hint(result))
     print(summary_line(results))
     return 2 if any(result.failed for result in results) else 0
 

@@ -41,6 +41,7 @@ class ImportResult:
     step: FormStep | None = None   # the undoable step that stored it
     outcome: Outcome = Outcome.REFUSED
     sheet: str = ""
+    needs: str = ""       # "year" or "code": what the clerk could supply (ReadOptions)
 
     @property
     def ok(self) -> bool:
@@ -123,7 +124,8 @@ def _unread(planned: PlannedSheet) -> ImportResult:
     message = reading.message
     if reading.sheet and not message.startswith(str(planned.path)):
         message = f"{planned.path}：{message}"
-    return ImportResult(planned.path, None, message, outcome=outcome, sheet=reading.sheet)
+    return ImportResult(planned.path, None, message, outcome=outcome, sheet=reading.sheet,
+                        needs=reading.needs)
 
 
 def store_planned(service: FormService, planned: PlannedSheet,

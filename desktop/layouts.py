@@ -27,6 +27,8 @@ from typing import Any
 from desktop.forms import FormKind
 from desktop.resources import resource_path
 
+USER_PREFIX = "learned-"   # the names desktop.user_layouts gives taught layouts
+
 
 @dataclass(frozen=True)
 class LayoutField:
@@ -110,33 +112,63 @@ def with_synonyms(data: dict[str, Any]) -> dict[str, Any]:
     return {**data, "aliases": aliases}
 
 
+STANDARD_LAYOUTS = {FormKind.SELF_EVALUATION: "district-2022",
+                    FormKind.PROJECT_TARGET: "project-target",
+                    FormKind.UNIT_TARGET: "unit-target"}
+"""Each kind's standard template: where a form whose own layout is import-only, taught or
+unknown here is shown and exported."""
+
+
+def _layout_data(name: str) -> dict[str, Any] | None:
+    """A shipped layout file, else one the clerk taught (desktop.user_layouts)."""
+    path = resource_path("layouts", f"{name}.json")
+    if path.is_file():
+        return dict(json.loads(path.read_text(encoding="utf-8")))
+    if name.startswith(USER_PREFIX):
+        from desktop.user_layouts import read_user_layout
+        return read_user_layout(name)
+    return None
+
+
 @lru_cache(maxsize=None)
 def load_layout(name: str) -> Layout:
-    path = resource_path("layouts", f"{name}.json")
-    if not path.is_file():
+    found = _layout_data(name)
+    if found is None:
         raise ValueError(f"未知的表样：{name}（可选：{'、'.join(layout_names())}）")
-    data = with_synonyms(json.loads(path.read_text(encoding="utf-8")))
+    data = with_synonyms(found)
     return Layout(name=data["name"], kind=FormKind(data["kind"]), title=data["title"],
                   description=data.get("description", ""), header=_fields(data["header"]),
                   indicator_columns=_fields(data["indicator_columns"]),
                   blocks=dict(data.get("blocks", {})), raw=data)
 
 
+@lru_cache(maxsize=1)
+def _all_names() -> tuple[str, ...]:
+    from desktop.user_layouts import user_layout_paths
+    shipped = sorted(p.stem for p in resource_path("layouts").glob("*.json"))
+    return (*shipped, *user_layout_paths())
+
+
 def layout_names(kind: FormKind | None = None) -> list[str]:
-    names = sorted(p.stem for p in resource_path("layouts").glob("*.json"))
+    """The shipped layouts by name, then those the clerk taught."""
+    names = list(_all_names())
     if kind is None:
         return names
     return [name for name in names if load_layout(name).kind is kind]
 
 
+def forget_layouts() -> None:
+    """Read the layouts afresh: a taught layout was saved, renamed or removed."""
+    load_layout.cache_clear()
+    _all_names.cache_clear()
+
+
 def export_layout(layout: Layout) -> Layout:
     """The layout a form read by `layout` is exported in: itself when it describes a
     worksheet, else the one it names as `export_as`, else the first of its kind that
-    does (a locality's own file is read as it comes, but written as a standard one)."""
+    does, else its kind's standard one (a locality's own file is read as it comes, but
+    written as a standard one)."""
     if layout.exportable:
         return layout
     named = layout.raw.get("export_as")
-    if named:
-        return load_layout(str(named))
-    return next(found for name in layout_names(layout.kind)
-                if (found := load_layout(name)).exportable)
+    return load_layout(str(named) if named else STANDARD_LAYOUTS[layout.kind])

@@ -2,6 +2,7 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots.py
     QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots.py import-preview   # one view
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots.py layout-mapping
 
 Needs Debian's fonts-noto-cjk so that Chinese renders.
 """
@@ -86,6 +87,25 @@ def import_preview(folder: Path) -> None:
     service.store.close()
 
 
+def layout_mapping(folder: Path) -> None:
+    """学习此表样 on a county's project target in a layout nothing ships, as proposed."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from learn_books import county_workbook
+    from desktop.template.learn import propose
+    from desktop.template.reader import load_grids
+    from desktop.ui.layout_mapping import LayoutMappingDialog
+    window = build_window(str(Path(folder) / "mapping.sqlite3"))
+    grid = load_grids(county_workbook(Path(folder)))[0]
+    dialog = LayoutMappingDialog(grid, propose(grid), window)
+    dialog.show()
+    QApplication.processEvents()
+    dialog.grab().save(str(DOCS / "layout-mapping.png"))
+    print("wrote docs/layout-mapping.png")
+    dialog.close()
+    window.close()
+    window.workspace.service.store.close()
+
+
 def print_pages(folder: Path) -> None:
     """Each sample printed to PDF, its pages rendered with poppler's pdftoppm (if here)."""
     import shutil
@@ -104,9 +124,10 @@ def print_pages(folder: Path) -> None:
 
 
 def main() -> int:
-    if sys.argv[1:] == ["import-preview"]:   # just this view, while working on it
+    views = {"import-preview": import_preview, "layout-mapping": layout_mapping}
+    if len(sys.argv) == 2 and sys.argv[1] in views:   # just this view, while working on it
         with tempfile.TemporaryDirectory() as folder:
-            import_preview(Path(folder))
+            views[sys.argv[1]](Path(folder))
         return 0
     with tempfile.TemporaryDirectory() as folder:
         window = build_window(str(Path(folder) / "shots.sqlite3"))
@@ -133,6 +154,7 @@ def main() -> int:
         window.close()
         window.workspace.service.store.close()
         import_preview(Path(folder))
+        layout_mapping(Path(folder))
         print_pages(Path(folder))
     return 0
 

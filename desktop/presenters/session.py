@@ -13,24 +13,21 @@ from dataclasses import dataclass, field
 
 from desktop.editing.effects import Changed
 from desktop.editing.service import FormService, OpenForm, Step
-from desktop.forms import Form, FormKind, SelfEvaluation
-from desktop.layouts import Layout, layout_names, load_layout
+from desktop.forms import Form, SelfEvaluation
+from desktop.layouts import STANDARD_LAYOUTS, Layout, layout_names, load_layout
 from desktop.rules.evaluate import Evaluation, check_target_form, evaluate
 from desktop.rules.findings import Finding
 from desktop.rules.profile import RuleProfile, load_profile
 
 Listener = Callable[[Changed], None]
 
-DEFAULT_LAYOUTS = {FormKind.SELF_EVALUATION: "district-2022",
-                   FormKind.PROJECT_TARGET: "project-target",
-                   FormKind.UNIT_TARGET: "unit-target"}
 
 
 def layout_of(form: Form) -> Layout:
     """The form's layout, or its kind's default when the name is unknown here."""
     if form.layout in layout_names(form.kind):
         return load_layout(form.layout)
-    return load_layout(DEFAULT_LAYOUTS[form.kind])
+    return load_layout(STANDARD_LAYOUTS[form.kind])
 
 
 @dataclass

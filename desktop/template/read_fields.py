@@ -108,4 +108,4 @@ def read_year(src: Source) -> int:
             return int(match.group(1))
     if src.options.year is not None:
         return src.options.year
-    raise NeedsInput(f"{grid.name}：表中没有年度，请指定预算年度（命令行用 --year）", "year")
+    raise NeedsInput(f"{grid.name}：表中没有预算年度", "year")

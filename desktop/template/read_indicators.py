@@ -49,11 +49,16 @@ def split_points(text: str) -> tuple[str, Decimal | None]:
 
 
 def find_header(src: Source) -> Position:
-    """The indicator header row: where 三级指标 and 一级指标 stand side by side."""
+    """The indicator header row: where 三级指标 stands beside 一级指标 (or, in a layout
+    without a 一级 column, beside another indicator column it names)."""
     names = src.layout.labels_for("indicators.name")
+    beside = ["level1"] if src.layout.column("level1") else [
+        column.field for column in src.layout.indicator_columns if column.field != "name"]
+    neighbours = [label for field_ in beside
+                  for label in src.layout.labels_for(f"indicators.{field_}")]
     for key in names:
         for position in src.labels.at.get(label_key(key), ()):
-            if src.labels.find_in_row(src.layout.labels_for("indicators.level1"), position[0]):
+            if src.labels.find_in_row(neighbours, position[0]):
                 return position
     wanted = "、".join(filter(None, (src.layout.label("indicators.level1"),
                                      src.layout.label("indicators.name"))))
@@ -118,11 +123,27 @@ class _Continuation:
         values["level1"], values["level2"] = level1, level2
 
 
+def extra_columns(src: Source, row: int) -> dict[str, int]:
+    """Columns the layout keeps by their printed label (`extra_columns`: 评价标准, a
+    taught layout's 考核方法 …), where the header row shows them."""
+    found = {}
+    for label in src.layout.raw.get("extra_columns", ()):
+        position = src.labels.find_in_row((label,), row)
+        if position is not None:
+            found[str(label)] = position[1]
+    return found
+
+
+def _extras(src: Source, row: int, columns: dict[str, int]) -> dict[str, str]:
+    texts = {label: src.grid.text(row, column) for label, column in columns.items()}
+    return {label: text for label, text in texts.items() if text}
+
+
 def read_indicators(src: Source, stop: tuple[str, ...] = ()) -> tuple[list[Indicator],
                                                                        dict[str, Decimal]]:
     """The indicator rows below the header, up to a row showing one of `stop` (总分…)."""
     header = find_header(src)
-    columns = map_columns(src, header[0])
+    columns, kept = map_columns(src, header[0]), extra_columns(src, header[0])
     profile = load_profile(str(src.layout.raw.get("profile", "default")))
     carry, indicators = _Continuation(profile.taxonomy), []
     frame = bool(src.layout.raw.get("skeleton_rows"))
@@ -135,5 +156,5 @@ def read_indicators(src: Source, stop: tuple[str, ...] = ()) -> tuple[list[Indic
         carry.apply(values)     # a frame row still starts its 一级 for the rows below
         if frame and _frame_only(src, row, columns):
             continue
-        indicators.append(Indicator(**values))
+        indicators.append(Indicator(**values, extra=_extras(src, row, kept)))
     return indicators, carry.points

@@ -81,7 +81,10 @@ def _amount_row(src: Source, row: int, columns: dict[str, int]) -> AmountRow:
 
 
 def read_funds(src: Source, before: int) -> Funds:
-    """资金使用情况 between its header and row `before` (the indicator header)."""
+    """资金使用情况 between its header and row `before` (the indicator header); none in
+    a layout that prints no funds block (one the clerk taught from an indicator table)."""
+    if not src.layout.labels_for("funds.initial"):
+        return Funds()
     header = _funds_header(src)
     columns = _funds_columns(src, header[0])
     rows = _funds_rows(src, src.grid.end(*header)[0], before)

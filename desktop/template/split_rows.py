@@ -17,7 +17,7 @@ from desktop.template.cellvalues import label_key
 from desktop.template.find import ReadError
 from desktop.template.grid import Position
 from desktop.template.read_fields import cell_number
-from desktop.template.read_indicators import map_columns
+from desktop.template.read_indicators import extra_columns, map_columns
 from desktop.template.source import Source
 from desktop.textnorm import squeeze_spaces, to_halfwidth
 
@@ -50,12 +50,7 @@ class SplitColumns:
 def split_columns(src: Source, row: int) -> SplitColumns:
     fields = {column.field: column.column for column in map_columns(src, row)}
     operator = src.labels.find_in_row(src.layout.labels_for("operator"), row)
-    extra = {}
-    for label in src.layout.raw.get("extra_columns", ()):
-        found = src.labels.find_in_row((label,), row)
-        if found is not None:
-            extra[label] = found[1]
-    return SplitColumns(fields, operator[1] if operator else None, extra)
+    return SplitColumns(fields, operator[1] if operator else None, extra_columns(src, row))
 
 
 def _plain(text: str) -> str:

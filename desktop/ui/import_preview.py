@@ -2,6 +2,8 @@
 written, with what importing will do with each. The clerk unticks sheets, gives the
 year a workbook lacks (once per file) or the project code Excel cut, then imports the
 ticked sheets or cancels. The rows and choices live in `desktop.presenters.import_plan`.
+A sheet in a layout the app does not know can be taught from here (学习此表样…,
+`desktop.ui.layout_mapping`); its file is then read again with the new layout.
 """
 
 from __future__ import annotations
@@ -10,19 +12,26 @@ import json
 from datetime import date
 from enum import IntEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel, QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView, QApplication, QDialog, QDialogButtonBox, QHeaderView, QLabel,
+    QAbstractItemView, QApplication, QDialog, QDialogButtonBox, QHeaderView, QLabel, QMenu,
     QSpinBox, QStyledItemDelegate, QTableView, QVBoxLayout, QWidget,
 )
 
 from desktop.layouts import layout_names, load_layout
 from desktop.presenters.import_plan import Action, ImportPlan, PlanRow
+from desktop.presenters.layout_mapping import Teachable
 from desktop.ui import i18n
 from desktop.ui.form_parts import ok_cancel
+
+if TYPE_CHECKING:
+    from desktop.template.grid import Grid
+    from desktop.template.learn import Proposal
 
 Index = QModelIndex | QPersistentModelIndex
 YEARS_KEY = "import/years"
@@ -73,6 +82,10 @@ class ImportPlanModel(QAbstractTableModel):
     def __init__(self, plan: ImportPlan, parent: Any = None) -> None:
         super().__init__(parent)
         self.plan = plan
+        self.refresh_layouts()
+
+    def refresh_layouts(self) -> None:
+        """The layouts' descriptions for the tooltips, again after one was taught."""
         self._layouts = {name: load_layout(name) for name in layout_names()}
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
@@ -298,10 +311,20 @@ class ImportPreviewDialog(QDialog):
         self.buttons = ok_cancel(self)
         self.import_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.import_button.setText(self.tr("Import"))
+        self.teachable = Teachable()
+        self.mapping_dialog: QDialog | None = None
+        self.teach_button = self.buttons.addButton(self.tr("&Teach this layout…"),
+                                                   QDialogButtonBox.ButtonRole.ActionRole)
+        self.teach_button.setEnabled(False)     # until the current row can teach one
+        self.teach_button.clicked.connect(self.teach)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
         layout = QVBoxLayout(self)
         for widget in (self.intro, self.view, self.counts, self.buttons):
             layout.addWidget(widget)
         self.model.changed.connect(self._show_counts)
+        self.view.selectionModel().currentRowChanged.connect(self._update_teach)
+        self.model.modelReset.connect(self._update_teach)
         self._size_columns()
         self._show_counts()
         self._start_on_first_question()
@@ -337,3 +360,63 @@ class ImportPreviewDialog(QDialog):
                             .replace("%2", str(len(self.plan.files())))
                             .replace("%3", str(ticked)))
         self.import_button.setEnabled(ticked > 0)
+
+    # ------------------------------------------------------------ teaching a layout
+
+    def teachable_sheet(self) -> tuple[Grid, Proposal] | None:
+        """The current row's sheet and a proposal for it, when the row was skipped or
+        refused and the sheet shows an indicator header to map."""
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return None
+        row = self.plan.rows[index.row()]
+        if row.action not in (Action.SKIPPED, Action.REFUSED):
+            return None
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            return self.teachable.find(row.path, row.sheet)
+        finally:
+            QApplication.restoreOverrideCursor()
+
+    def _update_teach(self) -> None:
+        self.teach_button.setEnabled(self.teachable_sheet() is not None)
+
+    def row_menu(self) -> QMenu:
+        """The current row's context menu (deleted once closed)."""
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        action = menu.addAction(self.tr("&Teach this layout…"))
+        action.triggered.connect(self.teach)
+        action.setEnabled(self.teach_button.isEnabled())
+        return menu
+
+    def _context_menu(self, position: QPoint) -> None:
+        self.row_menu().popup(self.view.viewport().mapToGlobal(position))
+
+    def teach(self) -> None:
+        """The mapping dialog for the current sheet (window-modal); once it saved the
+        layout, the sheet's file is read again and shows what the layout reads."""
+        from desktop.ui.layout_mapping import LayoutMappingDialog
+        found = self.teachable_sheet()
+        if found is None:
+            return
+        path = self.plan.rows[self.view.currentIndex().row()].path
+        dialog = LayoutMappingDialog(*found, self)
+        dialog.accepted.connect(lambda: self._taught(path, found[0].name))
+        dialog.finished.connect(dialog.deleteLater)
+        self.mapping_dialog = dialog
+        dialog.open()
+
+    def _taught(self, path: Path, sheet: str) -> None:
+        """Read the file again; the cursor on the taught sheet (a file refused whole
+        now shows each of its sheets)."""
+        self.teachable.forget(path)
+        self.model.refresh_layouts()
+        self.model.read_again(path)
+        start, count = self.plan.span(path)
+        rows = range(start, start + count)
+        current = next((i for i in rows if self.plan.rows[i].sheet == sheet), start)
+        if count:
+            self.view.setCurrentIndex(self.model.index(current, Column.SHEET))
+        self._update_teach()
+        self.view.setFocus()

@@ -19,7 +19,7 @@ from desktop.ui.form_parts import block_label
 from desktop.ui.sheet import SheetView
 
 WIDTHS = {"level1": 112, "level2": 100, "name": 210, "target": 100, "unit": 64,
-          "actual": 100, "weight": 60, "score": 64, "deviation": 176}
+          "actual": 100, "weight": 60, "score": 64, "deviation": 176, "explanation": 280}
 STRETCH = "name"   # the column that gives way when the window narrows
 
 

@@ -163,6 +163,29 @@
     </message>
 </context>
 <context>
+    <name>ChoiceModel</name>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Maps to</source>
+        <translation>对应为</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列标题</translation>
+    </message>
+    <message>
+        <source>First row</source>
+        <translation>首行内容</translation>
+    </message>
+</context>
+<context>
     <name>CompareDialog</name>
     <message>
         <source>Compare with an earlier year</source>
@@ -285,6 +308,10 @@
         <translation>导入</translation>
     </message>
     <message>
+        <source>&amp;Teach this layout…</source>
+        <translation>学习此表样(&amp;T)…</translation>
+    </message>
+    <message>
         <source>%1 sheets in %2 files; %3 ticked to import.</source>
         <translation>%2 个文件共 %1 张工作表，已勾选导入 %3 张。</translation>
     </message>
@@ -322,6 +349,140 @@
     <message>
         <source>Paste</source>
         <translation>粘贴</translation>
+    </message>
+</context>
+<context>
+    <name>LayoutMapping</name>
+    <message>
+        <source>Level 1 indicator</source>
+        <translation>一级指标</translation>
+    </message>
+    <message>
+        <source>Level 2 indicator</source>
+        <translation>二级指标</translation>
+    </message>
+    <message>
+        <source>Level 3 indicator (indicator name)</source>
+        <translation>三级指标（指标名称）</translation>
+    </message>
+    <message>
+        <source>Target value</source>
+        <translation>指标值</translation>
+    </message>
+    <message>
+        <source>Unit of measure</source>
+        <translation>度量单位</translation>
+    </message>
+    <message>
+        <source>Actual value</source>
+        <translation>实际完成值</translation>
+    </message>
+    <message>
+        <source>Points / weight</source>
+        <translation>分值/权重</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Reason for deviation</source>
+        <translation>偏差原因</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>指标解释</translation>
+    </message>
+    <message>
+        <source>Keep this column</source>
+        <translation>保留此列</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <source>Project code</source>
+        <translation>项目编码</translation>
+    </message>
+    <message>
+        <source>Project name</source>
+        <translation>项目名称</translation>
+    </message>
+    <message>
+        <source>Applicant unit</source>
+        <translation>申报单位</translation>
+    </message>
+    <message>
+        <source>Implementing unit</source>
+        <translation>实施单位</translation>
+    </message>
+    <message>
+        <source>Budget unit (supervising department)</source>
+        <translation>主管部门（预算单位）</translation>
+    </message>
+    <message>
+        <source>Unit name</source>
+        <translation>单位名称</translation>
+    </message>
+    <message>
+        <source>Unit code</source>
+        <translation>单位编码</translation>
+    </message>
+    <message>
+        <source>Supervising department</source>
+        <translation>主管部门</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Keep as additional information</source>
+        <translation>作为附加信息保留</translation>
+    </message>
+    <message>
+        <source>Project self-evaluation</source>
+        <translation>项目支出绩效自评表</translation>
+    </message>
+    <message>
+        <source>Project performance target</source>
+        <translation>项目支出绩效目标表</translation>
+    </message>
+    <message>
+        <source>Unit-wide performance target</source>
+        <translation>部门（单位）整体支出绩效目标表</translation>
+    </message>
+</context>
+<context>
+    <name>LayoutMappingDialog</name>
+    <message>
+        <source>Teach this layout</source>
+        <translation>学习此表样</translation>
+    </message>
+    <message>
+        <source>The app does not know the layout of sheet “%1”. Tell it what each column and label means (double-click a choice, or press F2 or Space): the layout is saved and used for every later sheet of this shape.</source>
+        <translation>本程序还不认识工作表“%1”的表样。请指明每一列、每个标签的含义（双击“对应为”，或按 F2、空格键选择）：表样保存后，以后同样式的工作表都按它读取。</translation>
+    </message>
+    <message>
+        <source>&amp;Kind of form:</source>
+        <translation>表格种类(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Name of the layout:</source>
+        <translation>表样名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Indicator columns (header row %1)</source>
+        <translation>指标列（表头在第 %1 行）(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Labels above the indicators</source>
+        <translation>指标上方的标签(&amp;L)</translation>
+    </message>
+    <message>
+        <source>OK saves the layout and reads the sheet again.</source>
+        <translation>按“确定”保存表样，并重新读取此工作表。</translation>
     </message>
 </context>
 <context>
@@ -695,6 +856,60 @@
     <message>
         <source>Delete task</source>
         <translation>删除任务</translation>
+    </message>
+</context>
+<context>
+    <name>UserLayouts</name>
+    <message>
+        <source>&amp;Taught layouts…</source>
+        <translation>自定义表样(&amp;T)…</translation>
+    </message>
+</context>
+<context>
+    <name>UserLayoutsDialog</name>
+    <message>
+        <source>Taught layouts</source>
+        <translation>自定义表样</translation>
+    </message>
+    <message>
+        <source>Layouts taught from the import preview (Teach this layout…), kept in %1. Each reads every later sheet of its shape.</source>
+        <translation>在导入预览中学习的表样（学习此表样…），保存在 %1。以后同样式的工作表都按它读取。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>种类</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>重命名(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move…</source>
+        <translation>删除(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Rename layout</source>
+        <translation>重命名表样</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>新名称：</translation>
+    </message>
+    <message>
+        <source>Remove the layout “%1”? Files of its shape will no longer be read by it; forms already imported keep their content.</source>
+        <translation>删除表样“%1”？此后同样式的文件不再按它读取；已导入的表格内容不受影响。</translation>
+    </message>
+    <message>
+        <source>Remove layout</source>
+        <translation>删除表样</translation>
     </message>
 </context>
 </TS>

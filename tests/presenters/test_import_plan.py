@@ -40,7 +40,7 @@ def test_every_sheet_is_a_row_with_what_importing_will_do(plan, book):
         Action.NEEDS_YEAR, Action.NEEDS_CODE]
     assert [row.ticked for row in plan.rows] == [False, True, True, True, False, False]
     assert row_of(plan, "说明").detail == "填报说明"   # what the skipped sheet seemed to be
-    assert "没有年度" in row_of(plan, "项目目标").detail
+    assert "没有预算年度" in row_of(plan, "项目目标").detail
     grid = row_of(plan, "网格信息")
     assert (grid.kind, grid.planned.reading.layout, grid.form.year, grid.form.code,
             len(grid.form.indicators)) == ("项目支出绩效自评表", "district-2022", 2022,

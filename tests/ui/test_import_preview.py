@@ -111,7 +111,7 @@ def test_the_preview_shows_every_sheet_and_what_will_happen(window, qtbot, book)
                                               Qt.CheckState.Checked, None, None]
     cover, grid, target, cut = rows[0], texts[2], rows[4], rows[5]
     assert "填报说明" in cover["texts"][Column.ACTION]   # what the skipped sheet seemed to be
-    assert "没有年度" in target["why"]                   # the whole refusal in the tooltip
+    assert "没有预算年度" in target["why"]                   # the whole refusal in the tooltip
     assert [row["typing"] for row in rows] == [(False, False)] * 4 + [(True, False), (False, True)]
     assert grid[Column.KIND:Column.ACTION] == ["项目支出绩效自评表", "district-2022", "2022",
                                                "440309210901500007728", "网格信息采集工作", "14"]
