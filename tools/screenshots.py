@@ -106,6 +106,25 @@ def layout_mapping(folder: Path) -> None:
     window.workspace.service.store.close()
 
 
+def shenzhen_target(folder: Path) -> None:
+    """A Shenzhen street office's target declarations (二级项目支出绩效目标申报表, one per
+    sheet, no year on the sheets) imported for 2024, the first open in its editor."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from template.test_layout_shenzhen_target import street_office_book, write
+    from desktop.importing import import_files
+    from desktop.interchange.sheets import ReadOptions
+    book = write(Path(folder) / "新桥街道绩效目标.xlsx", street_office_book()[:4])
+    window = build_window(str(Path(folder) / "shenzhen.sqlite3"))
+    window.resize(1680, 960)
+    window.show()
+    results = import_files(window.workspace.service, [book], options=ReadOptions(year=2024))
+    window.browser.refresh()
+    window.open_form(next(r.form_id for r in results if r.ok))
+    _shoot(window, DOCS / "shenzhen-project-target.png")
+    window.close()
+    window.workspace.service.store.close()
+
+
 def print_pages(folder: Path) -> None:
     """Each sample printed to PDF, its pages rendered with poppler's pdftoppm (if here)."""
     import shutil
@@ -124,7 +143,8 @@ def print_pages(folder: Path) -> None:
 
 
 def main() -> int:
-    views = {"import-preview": import_preview, "layout-mapping": layout_mapping}
+    views = {"import-preview": import_preview, "layout-mapping": layout_mapping,
+             "shenzhen-target": shenzhen_target}
     if len(sys.argv) == 2 and sys.argv[1] in views:   # just this view, while working on it
         with tempfile.TemporaryDirectory() as folder:
             views[sys.argv[1]](Path(folder))
@@ -155,6 +175,7 @@ def main() -> int:
         window.workspace.service.store.close()
         import_preview(Path(folder))
         layout_mapping(Path(folder))
+        shenzhen_target(Path(folder))
         print_pages(Path(folder))
     return 0
 

@@ -11,6 +11,7 @@ from typing import Any
 from desktop.forms import Form
 from desktop.interchange.errors import FormFileError
 from desktop.interchange.limits import check_file_size, check_texts
+from desktop.interchange.sheets import ReadOptions, SheetReading, SheetStatus
 from desktop.logs import log_exception
 
 READERS = {".json": "desktop.interchange.json_form:read_form",
@@ -64,24 +65,23 @@ def read_form_file(path: str | Path) -> Form:
     return form
 
 
-def read_file_sheets(path: str | Path, options: Any = None) -> list[Any]:
+def read_file_sheets(path: str | Path,
+                     options: ReadOptions | None = None) -> list[SheetReading]:
     """Every form a file holds, one `SheetReading` per sheet (a JSON file is one form).
 
-    `options` is a `desktop.template.sheets.ReadOptions` (the year and codes the clerk
-    supplied). FormFileError only when the file as a whole cannot be read.
+    `options` carries the year and codes the clerk supplied. FormFileError only when the
+    file as a whole cannot be read.
     """
-    from desktop.interchange.sheets import SheetReading, SheetStatus  # no openpyxl in it
     path = Path(path)
     if path.suffix.lower() not in WORKBOOK_SUFFIXES:
         return [SheetReading("", SheetStatus.FORM, form=read_form_file(path),
                              title=path.name)]
     readings = _read_guarded(path, _known_reader(path, "read_sheets"), options)
-    return [_checked(reading, path) for reading in readings]
+    return [_checked(reading) for reading in readings]
 
 
-def _checked(reading: Any, path: Path) -> Any:
+def _checked(reading: SheetReading) -> SheetReading:
     """A sheet's form with an over-long text becomes that sheet's refusal, not the file's."""
-    from desktop.interchange.sheets import SheetStatus
     if reading.form is None:
         return reading
     try:

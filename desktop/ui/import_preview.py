@@ -78,6 +78,7 @@ class ImportPlanModel(QAbstractTableModel):
     """The plan's rows as a table; every text shown is said here, through `tr`."""
 
     changed = Signal()   # a tick, a year or a code changed what will be imported
+    read = Signal()      # a file was read again with what the clerk gave
 
     def __init__(self, plan: ImportPlan, parent: Any = None) -> None:
         super().__init__(parent)
@@ -235,6 +236,7 @@ class ImportPlanModel(QAbstractTableModel):
             self.plan.replace_file(path, rows)
             self.endResetModel()
         self.changed.emit()
+        self.read.emit()
 
 
 # ---------------------------------------------------------------- the view
@@ -322,22 +324,29 @@ class ImportPreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         for widget in (self.intro, self.view, self.counts, self.buttons):
             layout.addWidget(widget)
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        for first, second in ((self.view, self.import_button),
+                              (self.import_button, self.teach_button), (self.teach_button, cancel)):
+            QWidget.setTabOrder(first, second)   # from the table, Tab reaches Import first
         self.model.changed.connect(self._show_counts)
         self.view.selectionModel().currentRowChanged.connect(self._update_teach)
         self.model.modelReset.connect(self._update_teach)
-        self._size_columns()
+        self.model.read.connect(self._fit_columns)   # a re-read fills year, code, project
+        self._fit_columns()
+        self.resize(min(1280, 360 + sum(self.view.columnWidth(c) for c in list(Column)[:-1])),
+                    min(640, 200 + 30 * len(self.plan.rows)))
         self._show_counts()
         self._start_on_first_question()
 
-    def _size_columns(self) -> None:
+    def _fit_columns(self) -> None:
+        """Columns fitted to what they show, the long texts capped (tooltips hold them)."""
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.resizeColumnsToContents()
-        for column, widest in ((Column.FILE, 200), (Column.KIND, 220), (Column.PROJECT, 260)):
+        for column, widest in ((Column.FILE, 200), (Column.SHEET, 300), (Column.KIND, 220),
+                               (Column.PROJECT, 260)):
             self.view.setColumnWidth(column, min(self.view.columnWidth(column), widest))
         header.setStretchLastSection(True)
-        self.resize(min(1280, 40 + sum(self.view.columnWidth(c) for c in list(Column)[:-1]) + 320),
-                    min(640, 200 + 30 * len(self.plan.rows)))
 
     def _start_on_first_question(self) -> None:
         """The cursor on the first cell the clerk must fill, else on the first sheet."""

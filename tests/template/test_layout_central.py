@@ -13,7 +13,7 @@ import pytest
 from desktop.forms import FormKind, SelfEvaluation
 from desktop.rules.evaluate import evaluate
 from desktop.template.reader import read_sheets
-from desktop.template.sheets import SheetStatus
+from desktop.interchange.sheets import SheetStatus
 
 from .irregular import write_xls, write_xlsx
 from .layout_books import Sheet, half_up

@@ -18,7 +18,7 @@ from desktop.rules.evaluate import evaluate
 from desktop.rules.scoring import MET
 from desktop.rules.targets import TargetKind
 from desktop.template.reader import read_sheets
-from desktop.template.sheets import SheetStatus
+from desktop.interchange.sheets import SheetStatus
 
 from .irregular import write_xls, write_xlsx
 from .layout_books import Sheet, half_up, positive_score

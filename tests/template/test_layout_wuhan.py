@@ -16,7 +16,7 @@ import pytest
 from desktop.forms import FormKind, ProjectTarget
 from desktop.interchange.sheets import ReadOptions
 from desktop.template.reader import read_sheets
-from desktop.template.sheets import SheetStatus
+from desktop.interchange.sheets import SheetStatus
 
 from .irregular import write_xlsx
 from .layout_books import Sheet, cache_formulas

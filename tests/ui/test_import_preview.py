@@ -204,6 +204,22 @@ def test_tab_leaves_the_table_for_the_buttons(window, qtbot, book):
         dialog.view.setFocus()
         qtbot.waitUntil(dialog.view.hasFocus)
         qtbot.keyClick(dialog.view, Qt.Key.Key_Tab)
-        assert isinstance(QApplication.focusWidget(), QPushButton)
+        assert QApplication.focusWidget() is dialog.import_button   # not Cancel: Enter imports
 
     transfer.import_paths(window, [str(book)], through_dialog(window, qtbot, tab, Cancel))
+
+
+def test_columns_empty_before_the_year_widen_once_it_is_given(window, qtbot, tmp_path):
+    """A street office's declarations carry no year: nothing but the sheet names shows
+    until the clerk gives it, and then the codes and projects must be readable."""
+    from template.test_layout_shenzhen_target import street_office_book, write
+    book = write(tmp_path / "新桥街道.xlsx", street_office_book()[:3])
+
+    def answer(dialog: ImportPreviewDialog) -> None:
+        first = dialog.plan.rows[0].sheet
+        type_into(qtbot, dialog, first, Column.YEAR, "2024")
+        for column in (Column.CODE, Column.PROJECT):
+            assert dialog.view.columnWidth(column) >= min(
+                dialog.view.sizeHintForColumn(column), 260)
+
+    transfer.import_paths(window, [str(book)], through_dialog(window, qtbot, answer, Cancel))
