@@ -30,10 +30,10 @@ class ProjectTargetEditor(FormEditor):
             block.edit.setMinimumHeight(60)
             grid.addWidget(self._wire(block), number // 2, number % 2)
         self.upper_layout.addWidget(texts)
-        self.upper_layout.addWidget(block_label(session.layout.blocks.get("budget", "项目资金")))
-        self.add_part(HeaderForm(session, [(("budget", key), label)
-                                           for key, label in budget_fields(form, session.layout)],
-                                   columns=2))
+        budget = [(("budget", key), label) for key, label in budget_fields(form, session.layout)]
+        if budget:       # a taught layout may print no money block
+            self.upper_layout.addWidget(block_label(session.layout.blocks.get("budget", "项目资金")))
+            self.add_part(HeaderForm(session, budget, columns=2))
         self.arrange(1, 2)
 
 
