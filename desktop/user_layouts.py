@@ -20,7 +20,7 @@ from typing import Any
 
 from desktop.atomic import write_text_atomically
 from desktop.forms import FormKind
-from desktop.layouts import USER_PREFIX
+from desktop.layouts import USER_PREFIX, forget_layouts
 
 PREFIX = USER_PREFIX
 _NAME = re.compile(r"^learned-[0-9]{1,6}$")
@@ -147,7 +147,7 @@ def remove_user_layout(name: str) -> None:
         path.replace(path.parent / REMOVED / path.name)
     except OSError as error:
         raise UserLayoutError(f"无法删除表样 {path}：{error.strerror}") from None
-    _forget_cache()
+    forget_layouts()
 
 
 def _write(name: str, data: dict[str, Any]) -> None:
@@ -158,10 +158,4 @@ def _write(name: str, data: dict[str, Any]) -> None:
                               json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     except OSError as error:
         raise UserLayoutError(f"无法保存表样到 {folder}：{error.strerror}") from None
-    _forget_cache()
-
-
-def _forget_cache() -> None:
-    """The layouts loaded so far are stale: the next look-up reads the folder again."""
-    from desktop.layouts import forget_layouts
     forget_layouts()

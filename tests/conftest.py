@@ -77,3 +77,15 @@ def reopen(store_url: str):
             return other.load_form(form_id)
 
     return load
+
+
+@pytest.fixture
+def taught_layouts(tmp_path, monkeypatch):
+    """Layouts taught in a test go to the test's own data folder, and none is left
+    behind for other tests (the layout lists are read afresh before and after)."""
+    from desktop.layouts import forget_layouts
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    forget_layouts()
+    yield tmp_path / "data"
+    monkeypatch.undo()
+    forget_layouts()

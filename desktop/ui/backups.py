@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QMessageBox,
@@ -208,25 +208,6 @@ class BackupDialog(QDialog):
 # ---------------------------------------------------------------- the menu entry
 
 
-class _Retranslator(QObject):
-    """Re-says the action's text when the language changes (the window's own
-    retranslate() does not know about it)."""
-
-    def __init__(self, window: MainWindow, action: QAction) -> None:
-        super().__init__(window)
-        self.action = action
-        self.retranslate()
-        window.installEventFilter(self)
-
-    def retranslate(self) -> None:
-        self.action.setText(QCoreApplication.translate("Backups", "&Restore backup…"))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        return False
-
-
 def add_backup_actions(window: MainWindow) -> QAction:
     """File ▸ Restore backup…, placed before Quit; returns the action (window.restore_action)."""
     action = QAction(window)
@@ -234,6 +215,7 @@ def add_backup_actions(window: MainWindow) -> QAction:
     action.triggered.connect(lambda: ask_restore(window))
     window.file_menu.insertAction(window.quit_action, action)
     window.file_menu.insertSeparator(window.quit_action)
-    _Retranslator(window, action)
+    i18n.ActionText(window, action,
+                    lambda: QCoreApplication.translate("Backups", "&Restore backup…"))
     window.restore_action = action
     return action

@@ -11,9 +11,13 @@ LanguageChange event, and each widget re-says its texts in `changeEvent` →
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QSettings, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication, QEvent, QLibraryInfo, QObject, QSettings, QTranslator,
+)
+from PySide6.QtGui import QAction
 
 from desktop.resources import resource_path
 
@@ -101,3 +105,24 @@ class Retranslates:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()  # type: ignore[attr-defined]
         super().changeEvent(event)  # type: ignore[misc]
+
+
+class ActionText(QObject):
+    """Keeps the text of an action added to the window from outside it (File ▸ Restore
+    backup…, File ▸ Taught layouts…) in the current language: the window's own
+    retranslate() does not know about such actions. `text` calls
+    QCoreApplication.translate at its call site, where the translation tools find it."""
+
+    def __init__(self, window: QObject, action: QAction, text: Callable[[], str]) -> None:
+        super().__init__(window)
+        self.action, self.text = action, text
+        self.retranslate()
+        window.installEventFilter(self)
+
+    def retranslate(self) -> None:
+        self.action.setText(self.text())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return False

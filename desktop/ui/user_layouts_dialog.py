@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QInputDialog, QLabel,
     QLineEdit, QMessageBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from desktop.ui.i18n import ActionText
 from desktop.forms import FormKind
 from desktop.user_layouts import (
     UserLayout, UserLayoutError, remove_user_layout, rename_user_layout, user_layouts,
@@ -124,25 +125,6 @@ class UserLayoutsDialog(QDialog):
 # ---------------------------------------------------------------- the menu entry
 
 
-class _Retranslator(QObject):
-    """Re-says the action's text when the language changes (the window's own
-    retranslate() does not know about it)."""
-
-    def __init__(self, window: MainWindow, action: QAction) -> None:
-        super().__init__(window)
-        self.action = action
-        self.retranslate()
-        window.installEventFilter(self)
-
-    def retranslate(self) -> None:
-        self.action.setText(QCoreApplication.translate("UserLayouts", "&Taught layouts…"))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        return False
-
-
 def show_user_layouts(window: QWidget) -> None:
     dialog = UserLayoutsDialog(window)
     try:
@@ -157,6 +139,7 @@ def add_user_layouts_action(window: MainWindow) -> QAction:
     action.setObjectName("taught-layouts")
     action.triggered.connect(lambda: show_user_layouts(window))
     window.file_menu.insertAction(window.export_action, action)
-    _Retranslator(window, action)
+    ActionText(window, action,
+               lambda: QCoreApplication.translate("UserLayouts", "&Taught layouts…"))
     window.user_layouts_action = action
     return action

@@ -9,27 +9,20 @@ from decimal import Decimal
 import pytest
 
 from desktop.forms import FormKind
-from desktop.layouts import layout_names
+from desktop.layouts import forget_layouts, layout_names
 from desktop.template.learn import (
     DETAIL, EXTRA, IGNORE, for_kind, layout_data, propose,
 )
 from desktop.template.reader import load_grids, read_sheets
 from desktop.user_layouts import (
-    UserLayoutError, _forget_cache, read_user_layout, remove_user_layout, rename_user_layout,
+    UserLayoutError, read_user_layout, remove_user_layout, rename_user_layout,
     save_user_layout, user_layout_paths, user_layouts, user_layouts_dir,
 )
 from learn_books import CODE, PROJECT, UNIT, county_target, county_workbook
 from workbooks import cover, exported, write_book
 
 
-@pytest.fixture(autouse=True)
-def user_data(tmp_path, monkeypatch):
-    """Taught layouts in this test's own folder, and none left behind for other tests."""
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    _forget_cache()
-    yield tmp_path / "data"
-    monkeypatch.undo()
-    _forget_cache()
+pytestmark = pytest.mark.usefixtures("taught_layouts")
 
 
 @pytest.fixture
@@ -156,10 +149,10 @@ def test_a_taught_self_evaluation_reads_its_funds_and_outscores_its_look_alike(t
 # ---------------------------------------------------------------- the user's folder
 
 
-def test_a_saved_layout_is_a_file_in_the_user_data_folder(county, user_data):
+def test_a_saved_layout_is_a_file_in_the_user_data_folder(county, taught_layouts):
     name = save_user_layout(layout_data(propose(county)), "  某某县 项目目标表 ")
     assert name == "learned-1"
-    path = user_data / "jixiao" / "layouts" / "learned-1.json"
+    path = taught_layouts / "jixiao" / "layouts" / "learned-1.json"
     assert user_layouts_dir() == path.parent and user_layout_paths() == {name: path}
     saved = json.loads(path.read_text(encoding="utf-8"))
     assert (saved["name"], saved["description"], saved["learned"]) == (
@@ -179,12 +172,12 @@ def test_renaming_keeps_the_name_forms_store(county):
         rename_user_layout("learned-9", "x")
 
 
-def test_a_removed_layouts_name_is_never_given_again(county, user_data):
+def test_a_removed_layouts_name_is_never_given_again(county, taught_layouts):
     data = layout_data(propose(county))
     first, second = save_user_layout(data, "一"), save_user_layout(data, "二")
     remove_user_layout(second)
     assert list(user_layout_paths()) == [first]
-    assert (user_data / "jixiao" / "layouts" / "removed" / "learned-2.json").is_file()
+    assert (taught_layouts / "jixiao" / "layouts" / "removed" / "learned-2.json").is_file()
     assert save_user_layout(data, "三") == "learned-3"   # a form of learned-2 meets no stranger
     with pytest.raises(UserLayoutError):
         remove_user_layout(second)
@@ -196,10 +189,10 @@ def test_layouts_are_listed_in_the_order_they_were_taught(county):
     assert list(user_layout_paths()) == names      # learned-2 before learned-10
 
 
-def test_a_blank_name_or_a_damaged_file_is_no_layout(county, user_data):
+def test_a_blank_name_or_a_damaged_file_is_no_layout(county, taught_layouts):
     with pytest.raises(UserLayoutError, match="起一个名字"):
         save_user_layout(layout_data(propose(county)), " ")
-    folder = user_data / "jixiao" / "layouts"
+    folder = taught_layouts / "jixiao" / "layouts"
     folder.mkdir(parents=True)
     (folder / "learned-1.json").write_text("{not json", encoding="utf-8")
     (folder / "learned-2.json").write_text('{"name": "learned-2", "kind": "budget"}',
@@ -207,7 +200,7 @@ def test_a_blank_name_or_a_damaged_file_is_no_layout(county, user_data):
     (folder / "mine.json").write_text("{}", encoding="utf-8")    # not ours: left alone
     assert read_user_layout("learned-1") is None and read_user_layout("learned-2") is None
     assert user_layout_paths() == {} and user_layouts() == []
-    _forget_cache()
+    forget_layouts()
     assert layout_names(FormKind.PROJECT_TARGET)     # the shipped layouts still load
 
 

@@ -20,3 +20,21 @@ def window(qtbot, store_url):
     yield win
     win.close()
     win.workspace.service.store.close()
+
+
+@pytest.fixture
+def empty_window(qtbot, store_url, monkeypatch):
+    """The window on an empty store; the summaries import and export would show are kept
+    in `summaries` (headline, lines) instead of a modal box."""
+    from desktop.ui import transfer
+    from desktop.ui.app import build_window
+    summaries: list[tuple[str, list[str]]] = []
+    monkeypatch.setattr(transfer, "show_summary",
+                        lambda parent, title, headline, lines: summaries.append((headline, lines)))
+    win = build_window(store_url)
+    win.summaries = summaries
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.close()
+    win.workspace.service.store.close()

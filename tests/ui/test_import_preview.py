@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QPushButton
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 
 from desktop.presenters.import_plan import Action
 from desktop.ui import transfer
@@ -22,18 +22,8 @@ Ok, Cancel = QDialogButtonBox.StandardButton.Ok, QDialogButtonBox.StandardButton
 
 
 @pytest.fixture
-def window(qtbot, store_url, monkeypatch):
-    from desktop.ui.app import build_window
-    summaries: list[tuple[str, list[str]]] = []
-    monkeypatch.setattr(transfer, "show_summary",
-                        lambda parent, title, headline, lines: summaries.append((headline, lines)))
-    win = build_window(store_url)
-    win.summaries = summaries
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.close()
-    win.workspace.service.store.close()
+def window(empty_window):
+    return empty_window
 
 
 @pytest.fixture

@@ -31,27 +31,12 @@ from workbooks import cover, exported, write_book
 Ok, Cancel = QDialogButtonBox.StandardButton.Ok, QDialogButtonBox.StandardButton.Cancel
 
 
-@pytest.fixture(autouse=True)
-def user_data(tmp_path, monkeypatch):
-    """Taught layouts in this test's own folder, and none left behind for other tests."""
-    from desktop.user_layouts import _forget_cache
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    _forget_cache()
-    yield tmp_path / "data"
-    monkeypatch.undo()
-    _forget_cache()
+pytestmark = pytest.mark.usefixtures("taught_layouts")
 
 
 @pytest.fixture
-def window(qtbot, store_url, monkeypatch):
-    from desktop.ui.app import build_window
-    monkeypatch.setattr(transfer, "show_summary", lambda *args: None)
-    win = build_window(store_url)
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.close()
-    win.workspace.service.store.close()
+def window(empty_window):
+    return empty_window
 
 
 @pytest.fixture
@@ -124,7 +109,7 @@ def test_the_dialog_proposes_the_mapping(window, qtbot, book):
     transfer.import_paths(window, [str(book)], in_preview(window, qtbot, look))
 
 
-def test_a_choice_made_with_the_keyboard_is_what_is_saved(window, qtbot, book, user_data):
+def test_a_choice_made_with_the_keyboard_is_what_is_saved(window, qtbot, book, taught_layouts):
     def teach(dialog: ImportPreviewDialog) -> None:
         mapping = open_mapping(dialog, qtbot)
         view = mapping.columns_view
@@ -141,7 +126,7 @@ def test_a_choice_made_with_the_keyboard_is_what_is_saved(window, qtbot, book, u
         assert mapping.saved == "learned-1"
 
     transfer.import_paths(window, [str(book)], in_preview(window, qtbot, teach))
-    path = user_data / "jixiao" / "layouts" / "learned-1.json"
+    path = taught_layouts / "jixiao" / "layouts" / "learned-1.json"
     saved = json.loads(path.read_text(encoding="utf-8"))
     assert saved["description"] == "2024年项目绩效目标表"
     assert saved["extra_columns"] == [] and "考核方法" not in json.dumps(

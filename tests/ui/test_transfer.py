@@ -13,18 +13,8 @@ from desktop.ui import transfer
 
 
 @pytest.fixture
-def window(qtbot, store_url, monkeypatch):
-    from desktop.ui.app import build_window
-    summaries: list[tuple[str, list[str]]] = []
-    monkeypatch.setattr(transfer, "show_summary",
-                        lambda parent, title, headline, lines: summaries.append((headline, lines)))
-    win = build_window(store_url)
-    win.summaries = summaries
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.close()
-    win.workspace.service.store.close()
+def window(empty_window):
+    return empty_window
 
 
 def test_export_of_the_open_form_writes_the_template_and_marks_it_exported(window, tmp_path):
