@@ -32,7 +32,7 @@ from db.search_index import PADDING, SEPARATOR
 from db.tables import FormRow, FormSearchRow
 from desktop.forms import FormKind
 from desktop.textnorm import search_key
-from desktop.years.keys import PROJECT_GOAL_KEY
+from desktop.years.keys import goal_detail
 
 FULL_TEXT_TABLE = "form_search_fts"
 TERMS_TABLE = "form_search_terms"
@@ -128,7 +128,7 @@ def _goal_texts(row: Any) -> list[str]:
     if row.kind == FormKind.SELF_EVALUATION.value:
         return [row.goal_expected, row.goal_actual]
     if row.kind == FormKind.PROJECT_TARGET.value:
-        return [json.loads(row.details).get(PROJECT_GOAL_KEY, "")]
+        return [json.loads(row.details).get(goal_detail(row.layout), "")]
     return [row.goal_expected]
 
 
@@ -173,7 +173,7 @@ def locate(session: Session, form_ids: Sequence[int], key: str) -> list[SearchMa
     rows: dict[int, Any] = {}
     for chunk in chunks(form_ids):
         query = (select(FormRow.id, FormRow.kind, FormRow.year, FormRow.code, FormRow.name,
-                        FormRow.unit, FormRow.budget_unit, FormRow.goal_expected,
+                        FormRow.unit, FormRow.budget_unit, FormRow.layout, FormRow.goal_expected,
                         FormRow.goal_actual, FormRow.details, FormSearchRow.body)
                  .join(FormSearchRow, FormRow.id == FormSearchRow.form_id)
                  .where(col(FormRow.id).in_(chunk)))

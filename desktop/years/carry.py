@@ -35,7 +35,7 @@ from desktop.forms import (
 from desktop.rules.funds import funds_total
 from desktop.rules.targets import TargetKind
 from desktop.rules.scoring import target_reading
-from desktop.years.keys import PROJECT_GOAL_KEY
+from desktop.years.keys import goal_detail, project_goal
 
 if TYPE_CHECKING:
     from desktop.editing.service import FormService, FormStep
@@ -100,7 +100,7 @@ def _self_from_target(earlier: ProjectTarget, year: int, layout: str | None) -> 
         year=year, project_code=earlier.project_code, project_name=earlier.project_name,
         implementing_unit=earlier.applicant_unit, budget_unit=earlier.applicant_unit,
         layout=layout or SELF_EVALUATION_LAYOUT, profile=earlier.profile,
-        goal_expected=earlier.details.get(PROJECT_GOAL_KEY, ""),
+        goal_expected=project_goal(earlier),
         indicators=_planned(earlier, year), meta=_meta(earlier, same_kind=False))
 
 
@@ -127,11 +127,12 @@ def _target_from_self(earlier: SelfEvaluation, year: int, layout: str | None) ->
     total = funds_total(earlier.funds)
     budget = {BUDGET_KEYS["total"]: None, BUDGET_KEYS["current"]: None,
               BUDGET_KEYS["prior"]: total.annual, BUDGET_KEYS["prior_executed"]: total.executed}
+    layout = layout or PROJECT_TARGET_LAYOUT
     return ProjectTarget(
         year=year, project_code=earlier.project_code, project_name=earlier.project_name,
         applicant_unit=earlier.implementing_unit or earlier.budget_unit,
-        layout=layout or PROJECT_TARGET_LAYOUT, profile=earlier.profile,
-        details={PROJECT_GOAL_KEY: earlier.goal_expected}, budget=budget,
+        layout=layout, profile=earlier.profile,
+        details={goal_detail(layout): earlier.goal_expected}, budget=budget,
         indicators=_planned(earlier, year), meta=_meta(earlier, same_kind=False))
 
 

@@ -12,7 +12,8 @@ from desktop.forms import Form, FormKind, ProjectTarget, SelfEvaluation, UnitTar
 from desktop.textnorm import search_key
 
 PROJECT_GOAL_KEY = "overall_and_phased_goals"
-"""The project target's goal text (总目标及阶段性目标), kept in its details."""
+"""The project target's goal text (总目标及阶段性目标), kept in its details, where the
+layout names no other (its `goal_detail`)."""
 
 _FAMILY = {FormKind.SELF_EVALUATION: "", FormKind.PROJECT_TARGET: "",
            FormKind.UNIT_TARGET: "unit-"}
@@ -30,6 +31,20 @@ def project_key(kind: FormKind, code: str, name: str) -> str:
     return f"{_FAMILY[kind]}code:{folded}" if folded else name_key(kind, name)
 
 
+def goal_detail(layout_name: str) -> str:
+    """The detail holding a project target's goal in this layout: 年度目标 in Shenzhen's
+    declaration, 项目绩效总目标 in Wuhan's application, else 总目标及阶段性目标."""
+    from desktop.layouts import load_layout   # data files, read once
+    try:
+        return str(load_layout(layout_name).raw.get("goal_detail", PROJECT_GOAL_KEY))
+    except ValueError:      # a taught layout removed since: its forms keep the default
+        return PROJECT_GOAL_KEY
+
+
+def project_goal(form: ProjectTarget) -> str:
+    return form.details.get(goal_detail(form.layout), "")
+
+
 def goal_texts(form: Form) -> list[str]:
     """The goal texts in the order the form prints them: 预期目标 and 实际完成情况 of a
     self-evaluation, the 总目标及阶段性目标 of a project target, the 年度总体目标 of a
@@ -37,6 +52,6 @@ def goal_texts(form: Form) -> list[str]:
     if isinstance(form, SelfEvaluation):
         return [form.goal_expected, form.goal_actual]
     if isinstance(form, ProjectTarget):
-        return [form.details.get(PROJECT_GOAL_KEY, "")]
+        return [project_goal(form)]
     assert isinstance(form, UnitTarget)
     return [form.goal]

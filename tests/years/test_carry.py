@@ -102,3 +102,18 @@ def test_a_unit_form_is_carried_only_as_a_unit_form():
     assert all(t.total is None and t.fiscal is None for t in new.tasks)
     with pytest.raises(CarryError):
         carry_forward(unit, 2024, FormKind.SELF_EVALUATION)
+
+
+def test_a_layouts_own_goal_field_carries_into_the_self_evaluation() -> None:
+    """Shenzhen's declaration keeps its goal as 年度目标, Wuhan's as 项目绩效总目标: the
+    layout names the field, and the self-evaluation's 预期目标 starts from it."""
+    from desktop.layouts import load_layout
+    for layout in ("shenzhen-project-target", "wuhan-application", "project-target"):
+        key = load_layout(layout).raw.get("goal_detail", "overall_and_phased_goals")
+        declared = ProjectTarget(year=2024, project_code="4403", project_name="社区工作站",
+                                 layout=layout, details={key: f"{layout} 的年度目标",
+                                                         "other": "不是目标"})
+        carried = carry_forward(declared, 2024, FormKind.SELF_EVALUATION)
+        assert carried.goal_expected == f"{layout} 的年度目标"
+        back = carry_forward(carried, 2025, FormKind.PROJECT_TARGET, layout=layout)
+        assert back.details == {key: f"{layout} 的年度目标"}

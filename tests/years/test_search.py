@@ -102,3 +102,13 @@ def test_a_renamed_indicator_is_found_at_once_and_an_edited_actual_changes_nothi
     service.set_cell(opened, 0, "actual", "3000")
     assert [hit.form_id for hit in search(service.store, "通讯终端维护")] == [form_id]
     assert search(service.store, "身份证信息读取") == []
+
+
+def test_the_goal_of_a_declaration_is_searched_in_its_layouts_field(service) -> None:
+    from desktop.forms import ProjectTarget
+    form = ProjectTarget(year=2024, project_code="440306", project_name="社区工作站经费",
+                         layout="shenzhen-project-target",
+                         details={"annual_goal": "保障工作站物业后勤正常运转"})
+    form_id, _ = service.create_form(form)
+    [hit] = search(service.store, "物业后勤")
+    assert (hit.form_id, hit.snippet) == (form_id, "保障工作站物业后勤正常运转")
