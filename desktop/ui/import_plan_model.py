@@ -100,13 +100,18 @@ class ImportPlanModel(QAbstractTableModel):
             first = index == 0 or self.plan.rows[index - 1].path != row.path
             return row.path.name if first else ""
         values = {Column.SHEET: row.sheet, Column.KIND: row.kind,
-                  Column.LAYOUT: row.planned.reading.layout,
+                  Column.LAYOUT: self._layout_text(row.planned.reading.layout),
                   Column.YEAR: str(form.year) if form else "",
                   Column.CODE: form.code if form else "",
                   Column.PROJECT: form.name if form else "",
                   Column.INDICATORS: str(len(form.indicators)) if form else "",
                   Column.ACTION: self.action_text(row)}
         return values[column]
+
+    def _layout_text(self, name: str) -> str:
+        """A shipped layout by its name; one the clerk taught by what the clerk called it."""
+        layout = self._layouts.get(name)
+        return layout.description if layout is not None and layout.raw.get("learned") else name
 
     def action_text(self, row: PlanRow) -> str:
         """导入 / 已在库中 / 拒绝：… / 跳过：… / 暂不支持（…）, and what the clerk can supply."""

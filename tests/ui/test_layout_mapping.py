@@ -199,6 +199,7 @@ def test_another_kind_offers_its_own_header_fields(window, qtbot, book):
 
 def test_once_taught_the_sheet_is_read_with_the_mapped_fields(window, qtbot, book):
     from desktop.layouts import layout_names
+    from desktop.user_layouts import read_user_layout
 
     def teach(dialog: ImportPreviewDialog) -> None:
         mapping = open_mapping(dialog, qtbot)
@@ -206,6 +207,8 @@ def test_once_taught_the_sheet_is_read_with_the_mapped_fields(window, qtbot, boo
         assert "learned-1" in layout_names()
         row = next(r for r in dialog.plan.rows if r.sheet == "县级目标")
         assert row.action is Action.IMPORT and row.planned.reading.layout == "learned-1"
+        shown = dialog.model.index(dialog.plan.rows.index(row), Column.LAYOUT).data()
+        assert shown == read_user_layout("learned-1")["description"]   # the clerk's name
         form = row.form
         assert (form.year, form.code, form.name, form.applicant_unit) == (
             2024, "XM-2024-017", "农村义务教育学生营养改善计划", "某某县教育局")
