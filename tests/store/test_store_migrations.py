@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import shutil
+from decimal import Decimal
 
 import pytest
 from alembic import command
@@ -151,3 +153,41 @@ def test_opening_a_current_store_does_not_load_alembic(tmp_path) -> None:
                           timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "False"
+
+
+def test_0003_keeps_target_amounts_and_tasks_of_an_older_store(store_url: str) -> None:
+    """Budget items and task lines stored as integer hundredths by release 0002 come back
+    as the same exact amounts once 0003 keeps them as text."""
+    from desktop.forms import ProjectTarget, UnitTarget
+    engine = make_engine(store_url)
+    with engine.begin() as connection:
+        command.upgrade(make_config(connection), "0002")
+        for form_id, kind in ((1, "project_target"), (2, "unit_target")):
+            connection.execute(text(
+                "INSERT INTO form (id, kind, layout, profile, year, code, name, unit, budget_unit,"
+                " competent_department, amount_unit, goal_expected, goal_actual, level1_weights,"
+                " details, meta, state, created_at, updated_at) VALUES (:id, :kind, :layout,"
+                " 'default', 2023, '', :name, '', '', '', '万元', '', '', '{}', '{}',"
+                " :meta, 'draft', '2023-01-01', '2023-01-01')"),
+                {"id": form_id, "kind": kind, "name": f"表{form_id}",
+                 "layout": kind.replace("_", "-"), "meta": json.dumps(
+                     {"source": "", "notes": "", "title": "", "published": {}, "labels": {},
+                      "extra": {}})})
+        connection.execute(text(
+            "INSERT INTO budget_item (form_id, position, key, amount_hundredths) VALUES"
+            " (1, 0, 'project_total_budget', 182110005), (1, 1, 'project_current_year_budget',"
+            " -5), (1, 2, 'same_project_prior_year_budget', NULL)"))
+        connection.execute(text(
+            "INSERT INTO task_line (form_id, position, is_stated_total, name, content,"
+            " total_hundredths, fiscal_hundredths, other_hundredths) VALUES"
+            " (2, 0, 0, '基本支出', '', 127600, 127600, 0)"))
+    engine.dispose()
+    with Store(store_url) as store:
+        target, unit = store.load_form(1), store.load_form(2)
+    assert isinstance(target, ProjectTarget) and isinstance(unit, UnitTarget)
+    assert target.budget == {"project_total_budget": Decimal("1821100.05"),
+                             "project_current_year_budget": Decimal("-0.05"),
+                             "same_project_prior_year_budget": None}
+    [task] = unit.tasks
+    assert (task.total, task.fiscal, task.other, task.goal) == (
+        Decimal("1276"), Decimal("1276"), Decimal("0"), "")

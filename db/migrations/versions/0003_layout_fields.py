@@ -13,8 +13,9 @@ hundredths are copied over as "123.45".
 
 Written by hand and frozen, like 0001 and 0002.
 """
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
@@ -27,12 +28,27 @@ depends_on: str | Sequence[str] | None = None
 TASK_AMOUNTS = ("total", "fiscal", "other")
 
 
-def _hundredths_text(column: str) -> str:
-    """SQL turning integer hundredths into "123.45" text (NULL stays NULL)."""
-    return (f"CASE WHEN {column} IS NULL THEN NULL ELSE "
-            f"(CASE WHEN {column} < 0 THEN '-' ELSE '' END) || "
-            f"CAST(ABS({column}) / 100 AS TEXT) || '.' || "
-            f"SUBSTR('0' || CAST(ABS({column}) % 100 AS TEXT), -2, 2) END")
+def _copy(table: str, pairs: dict[str, str], convert: Callable[[Any], Any]) -> None:
+    """Fill each target column from its source column through `convert`, row by row in
+    Python with Decimal: the same on every database (SQLite and PostgreSQL disagree on
+    string functions such as SUBSTR with a negative start). NULL stays NULL."""
+    connection = op.get_bind()
+    columns = ", ".join(pairs)
+    for row in connection.execute(sa.text(f"SELECT id, {columns} FROM {table}")).all():
+        values = {target: None if value is None else convert(value)
+                  for target, value in zip(pairs.values(), row[1:])}
+        assignments = ", ".join(f"{target} = :{target}" for target in values)
+        connection.execute(sa.text(f"UPDATE {table} SET {assignments} WHERE id = :id"),
+                           {"id": row[0], **values})
+
+
+def _text_of_hundredths(count: int) -> str:
+    return f"{Decimal(count).scaleb(-2):f}"          # 12345 → "123.45"
+
+
+def _hundredths_of_text(text: str) -> int:
+    """Back to hundredths, rounded half up: the older schema holds two places only."""
+    return int((Decimal(text) * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 def upgrade() -> None:
@@ -42,45 +58,32 @@ def upgrade() -> None:
         batch.add_column(sa.Column("extra", sa.Text(), nullable=False, server_default="{}"))
     with op.batch_alter_table("budget_item") as batch:
         batch.add_column(sa.Column("amount", sa.Text(), nullable=True))
-    op.execute(f"UPDATE budget_item SET amount = {_hundredths_text('amount_hundredths')}")
+    _copy("budget_item", {"amount_hundredths": "amount"}, _text_of_hundredths)
     with op.batch_alter_table("budget_item") as batch:
         batch.drop_column("amount_hundredths")
     with op.batch_alter_table("task_line") as batch:
         for name in TASK_AMOUNTS:
             batch.add_column(sa.Column(name, sa.Text(), nullable=True))
         batch.add_column(sa.Column("goal", sa.Text(), nullable=False, server_default=""))
-    op.execute("UPDATE task_line SET " + ", ".join(
-        f"{name} = {_hundredths_text(name + '_hundredths')}" for name in TASK_AMOUNTS))
+    _copy("task_line", {f"{name}_hundredths": name for name in TASK_AMOUNTS},
+          _text_of_hundredths)
     with op.batch_alter_table("task_line") as batch:
         for name in TASK_AMOUNTS:
             batch.drop_column(f"{name}_hundredths")
-
-
-def _to_hundredths(table: str, pairs: dict[str, str]) -> None:
-    """Copy text amounts back into integer hundredths, through Decimal (rounded half up:
-    an older schema cannot hold more than two places)."""
-    connection = op.get_bind()
-    columns = ", ".join(pairs)
-    for row in connection.execute(sa.text(f"SELECT id, {columns} FROM {table}")).all():
-        values = {target: None if text is None else int(
-                      (Decimal(text) * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
-                  for target, text in zip(pairs.values(), row[1:])}
-        assignments = ", ".join(f"{target} = :{target}" for target in values)
-        connection.execute(sa.text(f"UPDATE {table} SET {assignments} WHERE id = :id"),
-                           {"id": row[0], **values})
 
 
 def downgrade() -> None:
     with op.batch_alter_table("task_line") as batch:
         for name in TASK_AMOUNTS:
             batch.add_column(sa.Column(f"{name}_hundredths", sa.BigInteger(), nullable=True))
-    _to_hundredths("task_line", {name: f"{name}_hundredths" for name in TASK_AMOUNTS})
+    _copy("task_line", {name: f"{name}_hundredths" for name in TASK_AMOUNTS},
+          _hundredths_of_text)
     with op.batch_alter_table("task_line") as batch:
         for name in (*TASK_AMOUNTS, "goal"):
             batch.drop_column(name)
     with op.batch_alter_table("budget_item") as batch:
         batch.add_column(sa.Column("amount_hundredths", sa.BigInteger(), nullable=True))
-    _to_hundredths("budget_item", {"amount": "amount_hundredths"})
+    _copy("budget_item", {"amount": "amount_hundredths"}, _hundredths_of_text)
     with op.batch_alter_table("budget_item") as batch:
         batch.drop_column("amount")
     with op.batch_alter_table("indicator") as batch:
