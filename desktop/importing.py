@@ -121,11 +121,21 @@ def _unread(planned: PlannedSheet) -> ImportResult:
     reading = planned.reading
     outcome = {SheetStatus.SKIPPED: Outcome.SKIPPED,
                SheetStatus.UNSUPPORTED: Outcome.UNSUPPORTED}.get(reading.status, Outcome.REFUSED)
-    message = reading.message
-    if reading.sheet and not message.startswith(str(planned.path)):
-        message = f"{planned.path}：{message}"
-    return ImportResult(planned.path, None, message, outcome=outcome, sheet=reading.sheet,
-                        needs=reading.needs)
+    return ImportResult(planned.path, None, _sheet_line(planned), outcome=outcome,
+                        sheet=reading.sheet, needs=reading.needs)
+
+
+def _sheet_line(planned: PlannedSheet) -> str:
+    """"file［sheet］：reason", as for the sheets that were imported; a reading's
+    "sheet!B2：…" keeps its cell ("单元格 B2：…"). A file refused whole says it itself."""
+    sheet, message = planned.reading.sheet, planned.reading.message
+    if not sheet:
+        return message
+    if message.startswith(f"{sheet}!"):
+        message = "单元格 " + message[len(sheet) + 1:]
+    else:
+        message = message.removeprefix(f"{sheet}：")
+    return f"{planned.where}：{message}"
 
 
 def store_planned(service: FormService, planned: PlannedSheet,

@@ -96,7 +96,7 @@ def test_import_refuses_a_bad_workbook_and_keeps_the_store(tmp_path: Path, capsy
     write_xls(models, bad)
     good = write_workbook(load_sample("longhua-2022-digital-city"), tmp_path / "good.xlsx")
     code, out, _ = run(capsys, "--db", db, "import", str(bad), str(good))
-    assert code == 2 and f"Sheet1!H{header + 2}：得分 不是数字：十分" in out
+    assert code == 2 and f"［Sheet1］：单元格 H{header + 2}：得分 不是数字：十分" in out
     _, listing, _ = run(capsys, "--db", db, "list", "--json")
     assert [form["code"] for form in json.loads(listing)] == ["440309210901500004279"]
 
