@@ -18,6 +18,7 @@ from desktop.rules.findings import (
 )
 from desktop.rules.funds import execution_rate, funds_score, funds_total
 from desktop.rules.profile import RuleProfile, load_profile
+from desktop.rules.printed import printed_figures
 from desktop.rules.rows import LevelResult, RowResult, level_results, row_result
 from desktop.rules.scoring import grade_of_total
 
@@ -60,7 +61,7 @@ def evaluate(form: SelfEvaluation, profile: RuleProfile | None = None) -> Evalua
     findings += misfiled_findings(form.indicators, profile.taxonomy)
     findings += level_findings(levels)
     findings += filter(None, [weights_total_finding(form.funds.weight, rows_weight)])
-    findings += published_findings(form.meta.published, {
+    findings += published_findings(printed_figures(form), {
         "weights_total": form.funds.weight + rows_weight, "total": total})
     return Evaluation(
         funds_total=funds_total(form.funds), rate=execution_rate(form.funds),

@@ -18,6 +18,7 @@ from desktop.template.find import ReadError
 from desktop.template.grid import Position
 from desktop.template.read_fields import cell_number, field_text, read_year
 from desktop.template.read_indicators import find_header, map_columns, read_indicators
+from desktop.rules.printed import mark_printed
 from desktop.template.read_total import printed_totals
 from desktop.template.source import Source
 
@@ -136,9 +137,9 @@ def read_self_evaluation(src: Source) -> SelfEvaluation:
     indicators, points = read_indicators(src, stop)
     expected, actual = read_goal(src, indicators_at)
     header = {name: field_text(src, name) or "" for name in HEADER_FIELDS}
-    return SelfEvaluation(
+    return mark_printed(SelfEvaluation(
         year=read_year(src), layout=src.layout.name, **header, unit_code=_unit_code(src),
         profile=str(src.layout.raw.get("profile", "default")),
         funds=read_funds(src, indicators_at), goal_expected=expected, goal_actual=actual,
         indicators=indicators, level1_weights=points,
-        meta=FormMeta(published=_printed_totals(src, indicators_at)))
+        meta=FormMeta(published=_printed_totals(src, indicators_at))))

@@ -18,6 +18,7 @@ from desktop.template.cellvalues import label_key
 from desktop.template.grid import Position
 from desktop.template.read_fields import cell_number, field_text, read_year
 from desktop.template.read_self import read_goal, yuan_per_unit
+from desktop.rules.printed import mark_printed
 from desktop.template.read_total import printed_totals
 from desktop.template.source import Source
 from desktop.template.split_rows import find_split_header, read_split_rows, split_columns
@@ -71,10 +72,10 @@ def read_structured_self_evaluation(src: Source) -> SelfEvaluation:
     columns = split_columns(src, header[0])
     indicators = read_split_rows(src, header, columns, profile.taxonomy)
     expected, actual = read_goal(src, header[0])
-    return SelfEvaluation(
+    return mark_printed(SelfEvaluation(
         year=read_year(src), layout=src.layout.name, profile=profile.name,
         **{name: field_text(src, name) or "" for name in HEADER_FIELDS},
         funds=read_total_funds(src, header[0], profile.funds_weight),
         goal_expected=expected, goal_actual=actual, indicators=indicators,
         details=read_details(src),
-        meta=FormMeta(published=printed_totals(src, columns.fields, header[0])))
+        meta=FormMeta(published=printed_totals(src, columns.fields, header[0]))))

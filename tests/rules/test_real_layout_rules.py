@@ -12,6 +12,7 @@ from desktop.forms import AmountRow, FormMeta, Funds, Indicator, SelfEvaluation
 from desktop.rules.evaluate import evaluate
 from desktop.rules.funds import execution_rate, funds_total
 from desktop.rules.profile import load_profile
+from desktop.rules.printed import mark_printed
 from desktop.rules.scoring import is_over_completed, suggest_score
 
 PROFILE = load_profile()
@@ -72,12 +73,13 @@ def test_sources_still_outrank_a_printed_total() -> None:
 
 
 def _form(published: dict[str, str]) -> SelfEvaluation:
+    """A form as read from a file that printed `published` under its rows."""
     rows = [Indicator(level1="产出指标", level2="数量指标", name="a", target="≥10", actual="10",
                       weight=Decimal(90))]
     funds = Funds(fiscal=AmountRow(Decimal(100), Decimal(100), Decimal(100)))
-    return SelfEvaluation(year=2021, funds=funds, indicators=rows,
-                          level1_weights={"产出指标": Decimal(90)},
-                          meta=FormMeta(published=published))
+    return mark_printed(SelfEvaluation(year=2021, funds=funds, indicators=rows,
+                                       level1_weights={"产出指标": Decimal(90)},
+                                       meta=FormMeta(published=published)))
 
 
 def _published_findings(published: dict[str, str]) -> list[str]:
@@ -95,5 +97,30 @@ def test_a_printed_total_that_disagrees_names_both_figures() -> None:
         "表中打印的总分为 98.5，但按各行计算为 100"]
 
 
+def test_a_printed_total_no_longer_compared_once_the_rows_are_edited() -> None:
+    form = _form({"total": "98.5"})
+    assert _published_of(form) == ["published.total"]
+    form.indicators[0].actual = "9"
+    assert _published_of(form) == []
+    form.indicators[0].actual = "10"            # undone: the file's rows again
+    assert _published_of(form) == ["published.total"]
+
+
+def _published_of(form: SelfEvaluation) -> list[str]:
+    return [f.field for f in evaluate(form).findings if f.field.startswith("published.")]
+
+
+def test_reference_figures_without_their_rows_digest_are_never_compared(digital_city) -> None:
+    """The sample files' published figures are for the tests, not printed rows."""
+    digital_city.indicators[0].score = Decimal(0)
+    assert not [f for f in evaluate(digital_city).findings if f.field.startswith("published.")]
+
+
 def test_a_printed_figure_that_is_no_number_is_left_alone() -> None:
     assert _published_findings({"total": "九十", "weights_total": ""}) == []
+
+
+def test_the_comparison_survives_the_store(store) -> None:
+    """Weights come back as 90.00 and amounts as 100.00: still the rows the file printed."""
+    form_id = store.add_form(_form({"total": "98.5"}))
+    assert _published_of(store.load_form(form_id)) == ["published.total"]

@@ -13,6 +13,8 @@ from pathlib import Path
 
 from openpyxl.utils.cell import coordinate_to_tuple
 
+from desktop.rules.printed import PRINTED_FOR, rows_digest
+
 from .irregular import SheetModel
 
 
@@ -65,3 +67,10 @@ def half_up(value: Decimal) -> Decimal:
 def positive_score(target: Decimal, actual: Decimal, weight: Decimal) -> Decimal:
     """DOMAIN §"Scoring an indicator", positive target: B ≥ A → w, else round(B/A × w, 2)."""
     return weight if actual >= target else half_up(actual / target * weight)
+
+
+def printed_figures_of(form) -> dict[str, str]:
+    """What the file printed (beside it, the digest of the rows it was printed for)."""
+    published = dict(form.meta.published)
+    assert published.pop(PRINTED_FOR, None) == (rows_digest(form) if published else None)
+    return published

@@ -21,7 +21,7 @@ from desktop.template.reader import read_sheets
 from desktop.interchange.sheets import SheetStatus
 
 from .irregular import write_xls, write_xlsx
-from .layout_books import Sheet, half_up, positive_score
+from .layout_books import Sheet, half_up, positive_score, printed_figures_of
 
 BUDGET, EXECUTED = "7574", "6643"      # 万元
 CRITERION = "达到目标得满分，未达到按完成比例得分"
@@ -158,12 +158,12 @@ def test_the_rules_compute_rate_and_scores(form: SelfEvaluation) -> None:
 
 def test_a_printed_total_that_disagrees_is_pointed_out(tmp_path: Path) -> None:
     form = read(tmp_path, printed_weights=98).form
-    assert form.meta.published == {"weights_total": "98"}
+    assert printed_figures_of(form) == {"weights_total": "98"}
     found = [f.message for f in evaluate(form).findings if f.field.startswith("published")]
     assert len(found) == 1 and "98" in found[0] and "100" in found[0]
 
 
 def test_a_printed_total_that_agrees_raises_nothing(tmp_path: Path) -> None:
     form = read(tmp_path, printed_weights=100).form
-    assert form.meta.published == {"weights_total": "100"}
+    assert printed_figures_of(form) == {"weights_total": "100"}
     assert not [f for f in evaluate(form).findings if f.field.startswith("published")]
