@@ -10,6 +10,7 @@ before 目标表 makes it a project's.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -55,8 +56,18 @@ def unsupported_reason(kind: str) -> str | None:
     return str(reason) if reason else None
 
 
+_TRAILING_NOTE = re.compile(r"[(（][^()（）]*[)）]$")
+
+
 def _flat(text: str) -> str:
     return squeeze_spaces(to_halfwidth(text)).strip(_TRIM)
+
+
+def _reads_as_title(text: str) -> bool:
+    """Ends in 表, once a bracketed note after it is set aside: "项目支出绩效自评表",
+    "项目支出绩效自评表（2021年度）", "绩效目标表(样表)"."""
+    flat = squeeze_spaces(to_halfwidth(text))
+    return _TRAILING_NOTE.sub("", flat).strip(_TRIM).endswith("表")
 
 
 def title_candidates(grid: Grid) -> list[str]:
@@ -66,7 +77,7 @@ def title_candidates(grid: Grid) -> list[str]:
     for row in rows:
         for column in grid.starts(row):
             text = grid.text(row, column)
-            if text and _flat(text).endswith("表"):
+            if text and _reads_as_title(text):
                 found.append(squeeze_spaces(text))
     return found
 

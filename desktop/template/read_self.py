@@ -8,6 +8,7 @@ a disagreement); 执行率 and 得分 are not read: they are derived, never fact
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from desktop.forms import (
@@ -28,10 +29,27 @@ HEADER_FIELDS = ("project_code", "project_name", "implementing_unit", "budget_un
 YUAN_PER_UNIT = {"元": Decimal(1), "万元": Decimal(10000)}
 
 
+_UNIT_IN_LABEL = re.compile(r"[(（]\s*(万元|元)\s*[)）]")
+
+
+def stated_funds_unit(src: Source) -> str | None:
+    """The unit the sheet's own funds heading states ("项目资金（万元）", "项目预算执行
+    情况（万元）"): a clerk's district form may be in 万元 where its layout prints 元."""
+    headings = [*src.layout.labels_for("blocks.funds_money"),
+                *src.layout.labels_for("blocks.funds")]
+    bases = {label_key(_UNIT_IN_LABEL.sub("", heading)) for heading in headings}
+    for key in src.labels.at:
+        match = _UNIT_IN_LABEL.search(key)
+        if match and label_key(_UNIT_IN_LABEL.sub("", key)) in bases:
+            return match.group(1)
+    return None
+
+
 def yuan_per_unit(src: Source) -> Decimal:
-    """What one funds amount of the layout is in yuan: the form keeps yuan, and the
-    central layout prints 万元 (its `"funds_unit"`)."""
-    unit = str(src.layout.raw.get("funds_unit", "元"))
+    """What one funds amount of the sheet is in yuan: the form keeps yuan; the sheet's
+    funds heading says which unit it prints, else the layout does (its `"funds_unit"`:
+    万元 in the central layout)."""
+    unit = stated_funds_unit(src) or str(src.layout.raw.get("funds_unit", "元"))
     if unit not in YUAN_PER_UNIT:
         raise ReadError(f"表样 {src.layout.name} 的资金单位无法识别：{unit}")
     return YUAN_PER_UNIT[unit]

@@ -259,3 +259,30 @@ def test_an_empty_self_evaluation_sheet_is_an_empty_form(suffix: str, tmp_path: 
     assert all(getattr(form.funds.source(s), c) is None for s in FUNDS
                for c in ("initial", "annual", "executed"))
     assert form.meta.published == {}
+
+
+def test_a_district_form_whose_funds_heading_says_wan_yuan_is_read_in_yuan(tmp_path: Path) -> None:
+    """The unit comes from the sheet's own heading (项目资金（万元）), not only the layout:
+    the same amounts written in 万元 read back as the same yuan."""
+    from openpyxl import load_workbook
+
+    from conftest import load_sample
+    from desktop.template import write_workbook
+    from desktop.template.reader import read_workbook
+    form = load_sample("longhua-2022-digital-city")
+    path = write_workbook(form, tmp_path / "district.xlsx")
+    book = load_workbook(path)
+    sheet = book.active
+    cells = {cell.value: cell for row in sheet.iter_rows() for cell in row if cell.value}
+    cells["项目资金（元）"].value = "项目资金（万元）"
+    header, end = cells["年初预算数"].row, cells["年度总体目标"].row
+    columns = [cells[label].column for label in ("年初预算数", "全年预算数", "全年执行数")]
+    for row in range(header + 1, end):
+        for column in columns:
+            cell = sheet.cell(row, column)
+            if isinstance(cell.value, (int, float)):
+                cell.value = f"{Decimal(str(cell.value)) / 10000}"
+    book.save(path)
+    back = read_workbook(path)
+    assert (back.funds.fiscal, back.funds.carryover, back.funds.other) == (
+        form.funds.fiscal, form.funds.carryover, form.funds.other)
