@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Context, Decimal
 
+from db.amounts import MOST_PLACES
 from desktop.forms import ProjectTarget, Task, UnitTarget
 from desktop.template.cellvalues import label_key
 from desktop.template.find import value_right_of
@@ -22,7 +23,6 @@ TASK_AMOUNTS = ("total", "fiscal", "other")
 TASK_TEXTS = ("name", "content", "goal")
 OTHER_TASKS = "other_tasks"
 """The details key of what a clerk wrote beside 其他需完成的任务（可选填）."""
-MOST_PLACES = 6
 SIX_PLACES = Decimal(1).scaleb(-MOST_PLACES)
 _UNIT_IN_HEADING = re.compile(r"[(（]([^()（）]+)[)）]")
 _UNIT_OF_LABEL = re.compile(r"(万元|元)\)?$")
