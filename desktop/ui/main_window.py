@@ -63,6 +63,14 @@ class FormStepCommand(QUndoCommand):
         self.window.form_set_changed(self.step.form_id, show=self.step.before is not None)
 
 
+def redo_keys() -> list[QKeySequence]:
+    """The platform's redo keys, and Ctrl+Y everywhere: clerks come from Excel and WPS,
+    where Ctrl+Y redoes, and Linux's standard is only Ctrl+Shift+Z."""
+    keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+    ctrl_y = QKeySequence("Ctrl+Y")
+    return keys if ctrl_y in keys else [*keys, ctrl_y]
+
+
 class MainWindow(Retranslates, QMainWindow):
     """Shown before the store is open (opening it loads the database libraries, the
     larger part of start-up); `attach` then fills the browser and enables the actions."""
@@ -184,7 +192,7 @@ class MainWindow(Retranslates, QMainWindow):
         self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Redo"))
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.redo_action.setShortcuts(redo_keys())
         self.insert_action = self._action(lambda: self._grid("insert_row"), QKeySequence("Ctrl+I"))
         self.remove_action = self._action(lambda: self._grid("remove_rows"), QKeySequence("Ctrl+Shift+Delete"))
         self.up_action = self._action(lambda: self._grid("move_row", -1), QKeySequence("Alt+Up"))

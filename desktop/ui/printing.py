@@ -55,12 +55,23 @@ def write_pdf(forms: Sequence[Form], target: Path) -> None:
     write_atomically(Path(target), write)
 
 
+class FormPreviewDialog(QPrintPreviewDialog):
+    """Qt's print preview over a printer the dialog itself keeps: QPrintPreviewDialog
+    does not own the printer it is given, and one held only by the function that made
+    the dialog was freed while the dialog painted into it (the program died)."""
+
+    def __init__(self, html: str, parent: QWidget | None = None) -> None:
+        self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        a4_landscape(self.printer)
+        super().__init__(self.printer, parent)
+        self.html = html
+        self.paintRequested.connect(self._paint)
+        self.resize(QSizeF(1100, 800).toSize())
+
+    def _paint(self, target: QPrinter) -> None:
+        print_html(self.html, target)
+
+
 def preview(form: Form, parent: QWidget | None = None) -> QPrintPreviewDialog:
     """The print preview, from which the clerk prints or saves; returned unopened."""
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    a4_landscape(printer)
-    dialog = QPrintPreviewDialog(printer, parent)
-    html = form_html(form)
-    dialog.paintRequested.connect(lambda target: print_html(html, target))
-    dialog.resize(QSizeF(1100, 800).toSize())
-    return dialog
+    return FormPreviewDialog(form_html(form), parent)

@@ -284,3 +284,26 @@ def test_task_lines_of_the_unit_form_can_be_inserted_and_deleted_with_undo(windo
     assert [t.name for t in editor.session.form.tasks][0] == "市场监督管理事务"
     window.undo_stack.undo()
     assert len(editor.session.form.tasks) == count
+
+
+def test_ctrl_y_redoes_where_the_platform_knows_only_ctrl_shift_z(monkeypatch):
+    """Linux desktops bind redo to Ctrl+Shift+Z alone; clerks press Ctrl+Y as in Excel."""
+    from PySide6.QtGui import QKeySequence
+
+    from desktop.ui import main_window
+    linux = [QKeySequence("Ctrl+Shift+Z")]
+    monkeypatch.setattr(main_window.QKeySequence, "keyBindings", lambda _key: list(linux))
+    assert main_window.redo_keys() == [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")]
+
+
+def test_ctrl_y_redoes_as_in_excel_and_ctrl_z_undoes(window, qtbot):
+    editor = open_sample(window, "guangming-2024-market")
+    grid = editor.indicators
+    before = text(grid, 0, "actual")
+    assert set_cell(grid, 0, "actual", "200人")
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert text(grid, 0, "actual") == before
+    qtbot.keyClick(window, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert text(grid, 0, "actual") == "200人"

@@ -50,3 +50,39 @@ def test_a_unit_year_goes_into_one_pdf(qapp, tmp_path):
     write_pdf(forms[:1], one)
     write_pdf(forms, both)
     assert pages(both) > pages(one)
+
+
+PREVIEW_SCRIPT = """
+import gc, sys
+sys.path.insert(0, {tests!r})
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from conftest import load_sample
+from desktop.ui.printing import preview
+
+app = QApplication([])
+dialog = preview(load_sample("guangming-2024-market"))
+gc.collect()                 # whatever preview() held only in locals is gone now
+painted = []
+dialog.paintRequested.connect(lambda printer: painted.append(printer.pageLayout()))
+QTimer.singleShot(0, dialog.accept)
+dialog.exec()                # shows and lays out the pages, then closes
+gc.collect()
+print("pages painted:", len(painted))
+sys.exit(0 if painted else 3)
+"""
+
+
+def test_the_print_preview_survives_garbage_collection(tmp_path):
+    """The preview's printer must live as long as the dialog: freed with the function
+    that made it, Qt painted into freed memory and the program died."""
+    import os
+    import subprocess
+    import sys
+    script = tmp_path / "preview.py"
+    script.write_text(PREVIEW_SCRIPT.format(tests=str(Path(__file__).parents[1])))
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, str(script)], env=env, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "pages painted: 1" in done.stdout
