@@ -157,6 +157,20 @@ def layout_names(kind: FormKind | None = None) -> list[str]:
     return [name for name in names if load_layout(name).kind is kind]
 
 
+def layout_or_standard(name: str, kind: FormKind) -> Layout:
+    """The layout `name` if it is one of `kind`, else that kind's standard one: a form
+    read from another machine may name a taught layout this one does not have."""
+    if name in layout_names(kind):
+        return load_layout(name)
+    return load_layout(STANDARD_LAYOUTS[kind])
+
+
+def required_fields(layout: Layout) -> tuple[str, ...]:
+    """The header keys (a form attribute or "details.<key>") the layout's `required`
+    list says the system refuses empty."""
+    return tuple(str(key) for key in layout.raw.get("required", ()))
+
+
 def forget_layouts() -> None:
     """Read the layouts afresh: a taught layout was saved, renamed or removed."""
     load_layout.cache_clear()

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from desktop.editing.effects import Changed
 from desktop.editing.service import FormService, OpenForm, Step
 from desktop.forms import Form, SelfEvaluation
-from desktop.layouts import STANDARD_LAYOUTS, Layout, layout_names, load_layout
+from desktop.layouts import Layout, layout_or_standard
 from desktop.rules.evaluate import Evaluation, check_target_form, evaluate
 from desktop.rules.findings import Finding
 from desktop.rules.profile import RuleProfile, load_profile
@@ -24,10 +24,8 @@ Listener = Callable[[Changed], None]
 
 
 def layout_of(form: Form) -> Layout:
-    """The form's layout, or its kind's default when the name is unknown here."""
-    if form.layout in layout_names(form.kind):
-        return load_layout(form.layout)
-    return load_layout(STANDARD_LAYOUTS[form.kind])
+    """The form's layout, or its kind's standard one when the name is unknown here."""
+    return layout_or_standard(form.layout, form.kind)
 
 
 @dataclass

@@ -19,6 +19,7 @@ from desktop.rules.findings import (
 from desktop.rules.funds import execution_rate, funds_score, funds_total
 from desktop.rules.profile import RuleProfile, load_profile
 from desktop.rules.printed import printed_figures
+from desktop.rules.required import framework_findings, goal_actual_finding, header_findings
 from desktop.rules.rows import LevelResult, RowResult, level_results, row_result
 from desktop.rules.scoring import grade_of_total
 
@@ -56,9 +57,11 @@ def evaluate(form: SelfEvaluation, profile: RuleProfile | None = None) -> Evalua
     scored = funds_score(form.funds, profile.cap_execution_at_full)
     total = round2(scored + sum((row.score for row in rows), ZERO))
     findings = [*funds_findings(form.funds)]
+    findings += filter(None, [goal_actual_finding(form)])
     for number, indicator in enumerate(form.indicators, start=1):
         findings += row_findings(number, indicator, profile)
     findings += misfiled_findings(form.indicators, profile.taxonomy)
+    findings += framework_findings(form.indicators, profile)
     findings += level_findings(levels)
     findings += filter(None, [weights_total_finding(form.funds.weight, rows_weight)])
     findings += published_findings(printed_figures(form), {
@@ -95,10 +98,12 @@ def _tasks_total_findings(form: UnitTarget) -> list[Finding]:
 
 def check_target_form(form: ProjectTarget | UnitTarget) -> tuple[Finding, ...]:
     """The few checks a target form allows: it has no actuals and no scores."""
-    found: list[Finding] = []
+    profile = load_profile(form.profile)
+    found = header_findings(form)
     for number, indicator in enumerate(form.indicators, start=1):
         found += target_row_findings(number, indicator)
-    found += misfiled_findings(form.indicators, load_profile(form.profile).taxonomy)
+    found += misfiled_findings(form.indicators, profile.taxonomy)
+    found += framework_findings(form.indicators, profile)
     if isinstance(form, UnitTarget):
         found += _tasks_total_findings(form)
     return tuple(found)

@@ -23,7 +23,7 @@ from desktop.rules.rows import (
 from desktop.rules.scoring import (
     MET, actual_reading, in_band, operands, over_completion_percent, target_reading,
 )
-from desktop.rules.targets import NUMERIC_KINDS, TargetKind, normalise
+from desktop.rules.targets import NOT_APPLICABLE_WORDS, NUMERIC_KINDS, TargetKind, normalise
 
 FULL_MARKS = Decimal(100)
 PUBLISHED_FIGURES = {"weights_total": "分值合计", "total": "总分"}
@@ -58,6 +58,35 @@ def _is_pending(indicator: Indicator, result: RowResult) -> bool:
 # ---------------------------------------------------------------- one row
 
 
+def _says_not_applicable(text: str) -> bool:
+    return normalise(text) in NOT_APPLICABLE_WORDS
+
+
+def _kept_as_not_applicable(ind: Indicator) -> bool:
+    """A 二级 the form keeps although it does not apply: 不适用/无 in one of its cells and
+    no points on it (DOMAIN §2: "with 三级 不适用 or 无 and weight 0")."""
+    if (ind.weight or ZERO) != ZERO:
+        return False
+    return any(_says_not_applicable(text) for text in (ind.name, ind.target, ind.actual))
+
+
+def empty_frame(row: int, ind: Indicator, scored: bool = True) -> Finding | None:
+    """A 二级 with no 三级 under it: the frame a new form starts from, never filled in.
+
+    Only the 二级 is required of the row, since a blank 一级 continues the row above.
+    `scored`: the form has 分值 (a self-evaluation), so "not applicable" also means 0."""
+    level2 = "".join(ind.level2.split())
+    if not level2 or ind.name.strip() or ind.target.strip() or _kept_as_not_applicable(ind):
+        return None
+    how = "不适用的填“无”并将分值设为 0" if scored else "不适用的填“无”"
+    return Finding(row, "name", f"第{row}行 二级指标 “{level2}” 下没有三级指标：请填写三级指标，{how}")
+
+
+def frame_unfilled(row: int, ind: Indicator, result: RowResult,
+                   profile: RuleProfile) -> Finding | None:
+    return empty_frame(row, ind)
+
+
 def weight_missing(row: int, ind: Indicator, result: RowResult,
                    profile: RuleProfile) -> Finding | None:
     if ind.weight is not None or result.reading_kind in _NOT_SCORED:
@@ -71,6 +100,17 @@ def target_missing(row: int, ind: Indicator, result: RowResult,
         return None
     return Finding(row, "target",
                    f"第{row}行 年度指标值 为空，但分值为 {format_plain(ind.weight)}")
+
+
+def actual_missing(row: int, ind: Indicator, result: RowResult,
+                   profile: RuleProfile) -> Finding | None:
+    """A named, weighted indicator with nothing in 实际完成值: the system refuses it, on
+    qualitative rows too (their grade says how well, not what was done)."""
+    if not ind.name.strip() or _says_not_applicable(ind.name) or ind.actual.strip():
+        return None
+    if not (ind.weight or ZERO) > ZERO or result.reading_kind is TargetKind.NOT_APPLICABLE:
+        return None
+    return Finding(row, "actual", f"第{row}行 实际完成值 为空：请填写 {_quoted(ind.name)} 的实际完成情况")
 
 
 def _unreadable_deadline(row: int, ind: Indicator) -> Finding | None:
@@ -192,8 +232,9 @@ def score_pending(row: int, ind: Indicator, result: RowResult,
 
 
 ROW_CHECKS: tuple[RowCheck, ...] = (
-    weight_missing, target_missing, deadline_unreadable, date_serial, actual_not_number,
-    unit_mismatch, score_out_of_range, score_outside_band, score_pending, reason_missing)
+    frame_unfilled, weight_missing, target_missing, actual_missing, deadline_unreadable,
+    date_serial, actual_not_number, unit_mismatch, score_out_of_range, score_outside_band,
+    score_pending, reason_missing)
 
 
 def row_findings(row: int, indicator: Indicator, profile: RuleProfile) -> tuple[Finding, ...]:
@@ -220,8 +261,10 @@ def _name_missing(row: int, indicator: Indicator) -> Finding | None:
 
 
 def target_row_findings(row: int, indicator: Indicator) -> list[Finding]:
-    """A target form's row: a target with no 三级指标 naming it, a date that is not one."""
-    found = (_name_missing(row, indicator), _unreadable_deadline(row, indicator))
+    """A target form's row: a 二级 with no 三级, a target with no 三级指标 naming it, a
+    date that is not one."""
+    found = (empty_frame(row, indicator, scored=False), _name_missing(row, indicator),
+             _unreadable_deadline(row, indicator))
     return [finding for finding in found if finding is not None]
 
 

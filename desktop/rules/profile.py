@@ -55,6 +55,8 @@ class RuleProfile:
     `over_completion_margin` is a factor (1.30 = 130 %): an actual above target × margin
     must carry a deviation reason. Excel date serials are recognised only inside
     [`date_serial_min`, `date_serial_max`] so that ordinary counts are left alone.
+    `requires_cost`: a form must declare at least one 成本指标 (财预〔2021〕101号 makes
+    cost a required part of the framework; the classic one only lists it).
     """
 
     name: str
@@ -66,6 +68,7 @@ class RuleProfile:
     over_completion_margin: Decimal = Decimal("1.30")
     date_serial_min: int = 36500
     date_serial_max: int = 55000
+    requires_cost: bool = False
 
 
 def _read_json(folder: str, name: str, what: str) -> dict[str, Any]:
@@ -106,7 +109,8 @@ def _load_profile(name: str) -> RuleProfile:
         cap_execution_at_full=bool(data["cap_execution_at_full"]),
         over_completion_margin=Decimal(data["over_completion_margin"]),
         date_serial_min=int(data["date_serial_min"]),
-        date_serial_max=int(data["date_serial_max"]))
+        date_serial_max=int(data["date_serial_max"]),
+        requires_cost=bool(data.get("requires_cost", False)))
 
 
 def profile_names() -> list[str]:

@@ -39,7 +39,7 @@ def test_rows_come_newest_year_first_grouped_by_unit(service, loaded):
 def test_a_form_with_findings_has_problems_and_a_clean_one_is_a_draft(service, loaded):
     entries = {entry.form_id: entry for entry in BrowserPresenter(service.store).entries()}
     guangming = entries[loaded["guangming-2024-market"]]
-    assert (guangming.state, guangming.findings) == ("problems", 2)
+    assert (guangming.state, guangming.findings) == ("problems", 4)
     assert entries[loaded["longhua-2022-grid-info"]].state == "draft"
 
 

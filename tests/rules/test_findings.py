@@ -74,7 +74,9 @@ def test_an_ungraded_qualitative_row_asks_for_a_grade() -> None:
 
 
 def test_an_empty_actual_is_pending() -> None:
-    assert findings(8, "≥500", "") == [("score", "第8行 得分 待定：实际完成值 为空")]
+    assert findings(8, "≥500", "") == [
+        ("actual", "第8行 实际完成值 为空：请填写 “指标” 的实际完成情况"),
+        ("score", "第8行 得分 待定：实际完成值 为空")]
 
 
 def test_missing_weight_and_missing_target() -> None:
