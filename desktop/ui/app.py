@@ -89,7 +89,7 @@ def run_app(db: str | None = None) -> int:
     crash.install()
     try:
         window = MainWindow()
-        window.show()
+        window.show_at_start()   # as it was closed; maximised on a first start
         QTimer.singleShot(0, lambda: attach_store(window, db) or app.exit(1))
         if os.environ.get(STARTUP_PROBE):
             QTimer.singleShot(0, lambda: (print("listed", flush=True), app.quit()))

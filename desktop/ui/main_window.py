@@ -7,6 +7,7 @@ thing the clerk did, switching to that form first if another one is on screen.
 from __future__ import annotations
 
 import copy
+import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -37,6 +38,16 @@ def editor_class(kind: FormKind) -> type:
     return {FormKind.SELF_EVALUATION: SelfEvaluationEditor,
             FormKind.PROJECT_TARGET: ProjectTargetEditor,
             FormKind.UNIT_TARGET: UnitTargetEditor}[kind]
+
+
+log = logging.getLogger(__name__)
+
+GEOMETRY_KEY = "window/geometry"
+STATE_KEY = "window/state"
+LAST_FORM_KEY = "window/last-form"
+LAST_STORE_KEY = "window/last-store"
+STATE_VERSION = 1
+"""Raise it when the docks change: a dock layout saved by an older window is then ignored."""
 
 
 def _transfer():
@@ -94,6 +105,7 @@ class MainWindow(Retranslates, QMainWindow):
         self._docks()
         self._actions()
         self.resize(1360, 860)
+        self.remembered = self._restore_layout()
         self.retranslate()
         self._enable(False)
         if workspace is not None:
@@ -109,13 +121,14 @@ class MainWindow(Retranslates, QMainWindow):
         self._store_panels(workspace)
         self.opening.deleteLater()
         self._enable(True)
+        self._reopen_last_form()
 
     def _store_panels(self, workspace: Workspace) -> None:
         """The panels that show stored forms load the rules and the years package: they are
         built with the store, after the window is drawn, not before."""
         from desktop.ui.findings import FindingsPanel
         self.findings = FindingsPanel()
-        self.findings.finding_activated.connect(self._go_to_finding)
+        self.findings.finding_activated.connect(self.go_to_finding)
         self.findings_dock.setWidget(self.findings)
         from desktop.ui.project_panel import ProjectPanel
         from desktop.ui.search_panel import SearchPanel
@@ -166,6 +179,60 @@ class MainWindow(Retranslates, QMainWindow):
         self.resizeDocks([self.findings_dock, self.project_dock], [700, 600],
                          Qt.Orientation.Horizontal)
         self.resizeDocks([self.findings_dock], [180], Qt.Orientation.Vertical)
+
+    def docks(self) -> list[QDockWidget]:
+        return [self.browser_dock, self.search_dock, self.findings_dock, self.project_dock]
+
+    # ------------------------------------------------------------ remembered between starts
+
+    def _restore_layout(self) -> bool:
+        """Size, place and docks as the window was closed; False on a first start."""
+        settings = i18n.settings()
+        geometry = settings.value(GEOMETRY_KEY)
+        if geometry is None or not self.restoreGeometry(geometry):
+            return False
+        state = settings.value(STATE_KEY)
+        if state is not None:
+            self.restoreState(state, STATE_VERSION)
+        return True
+
+    def show_at_start(self) -> None:
+        """Shown as it was left; maximised on a first start."""
+        if self.remembered:
+            self.show()
+        else:
+            self.showMaximized()
+
+    def _remember_layout(self) -> None:
+        settings = i18n.settings()
+        settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        settings.setValue(STATE_KEY, self.saveState(STATE_VERSION))
+        if self.workspace is None:
+            return   # the store never opened: the last form stays what it was
+        session = self.session
+        if session is None:
+            settings.remove(LAST_FORM_KEY)
+            settings.remove(LAST_STORE_KEY)
+        else:
+            settings.setValue(LAST_FORM_KEY, session.form_id)
+            settings.setValue(LAST_STORE_KEY, self.workspace.service.store.url)
+
+    def _reopen_last_form(self) -> None:
+        """The form open at the last close, when this is its store and it is still there."""
+        settings = i18n.settings()
+        if settings.value(LAST_STORE_KEY) != self.workspace.service.store.url:
+            return
+        try:
+            form_id = int(settings.value(LAST_FORM_KEY))
+        except (TypeError, ValueError):
+            return
+        if form_id not in self.browser.model.rows:
+            return
+        try:
+            self.open_form(form_id)
+        except Exception:  # noqa: BLE001 - a form that cannot open must not stop the start
+            log.exception("could not reopen form %s", form_id)
+            self._close_editor()
 
     def _action(self, slot, shortcut: QKeySequence | QKeySequence.StandardKey | None = None) -> QAction:
         action = QAction(self)
@@ -229,6 +296,10 @@ class MainWindow(Retranslates, QMainWindow):
         self.view_menu.addAction(self.refresh_action)
         self.view_menu.addSeparator()
         self.view_menu.addActions([self.chinese_action, self.english_action])
+        self.view_menu.addSeparator()
+        # Each dock's own show/hide action: its text is the dock's (translated) title, so
+        # a panel closed with its × comes back from here.
+        self.view_menu.addActions([dock.toggleViewAction() for dock in self.docks()])
         self.help_menu = self.menuBar().addMenu("")
         self.help_menu.addAction(self.about_action)
         from desktop.ui.backups import add_backup_actions
@@ -345,7 +416,7 @@ class MainWindow(Retranslates, QMainWindow):
     def _refused(self, reason: str) -> None:
         self.statusBar().showMessage(reason, 10000)
 
-    def _go_to_finding(self, row: int, field: str) -> None:
+    def go_to_finding(self, row: int, field: str) -> None:
         if self.editor is not None:
             self.editor.select_finding(row, field)
 
@@ -481,7 +552,9 @@ class MainWindow(Retranslates, QMainWindow):
                           self.tr("Performance Form Assistant %1").replace("%1", __version__))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Nothing typed is lost: an open cell or text field is committed first."""
+        """Nothing typed is lost: an open cell or text field is committed first. The
+        window's size, docks and open form are remembered for the next start."""
         if self.editor is not None:
             self.editor.commit_pending()
+        self._remember_layout()
         super().closeEvent(event)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.records import FormState
+from desktop.ui import folders
 from desktop.ui.form_parts import ok_cancel
 from desktop.importing import ImportResult, summary_line
 
@@ -102,21 +103,39 @@ def _push_steps(window, results: list[ImportResult], label: str) -> None:
     window.open_form(results[-1].form_id)
 
 
+def _ask_save(window, purpose: str, title: str, name: str, file_filter: str) -> str:
+    """A file to write, offered in the folder last used for `purpose`, which it becomes."""
+    target, _ = QFileDialog.getSaveFileName(
+        window, title, str(Path(folders.last_folder(purpose)) / name), file_filter)
+    folders.remember_folder(purpose, target)
+    return target
+
+
+def _ask_folder(window, purpose: str, title: str) -> str:
+    folder = QFileDialog.getExistingDirectory(window, title, folders.last_folder(purpose))
+    folders.remember_folder(purpose, folder)
+    return folder
+
+
 def ask_import_files(window) -> None:
-    paths, _ = QFileDialog.getOpenFileNames(window, QCoreApplication.translate("Transfer", "Import forms"), "",
-                                            QCoreApplication.translate("Transfer", "Form files (%1)").replace("%1", FORM_FILES))
+    paths, _ = QFileDialog.getOpenFileNames(
+        window, QCoreApplication.translate("Transfer", "Import forms"),
+        folders.last_folder(folders.IMPORT),
+        QCoreApplication.translate("Transfer", "Form files (%1)").replace("%1", FORM_FILES))
     if paths:
+        folders.remember_folder(folders.IMPORT, paths[0])
         import_paths(window, paths)
 
 
 def ask_import_folder(window) -> None:
-    folder = QFileDialog.getExistingDirectory(window, QCoreApplication.translate("Transfer", "Import a folder of forms"))
+    folder = _ask_folder(window, folders.IMPORT,
+                         QCoreApplication.translate("Transfer", "Import a folder of forms"))
     if folder:
         import_paths(window, [folder])
 
 
 def _current_target(window, target: str | None, title: str, suffix: str,
-                    file_filter: str):
+                    file_filter: str, purpose: str):
     """The open form (its pending typing committed) and where to write it; None to stop."""
     from desktop.template.batch import export_file_name
     session = window.session
@@ -124,17 +143,26 @@ def _current_target(window, target: str | None, title: str, suffix: str,
         return None
     window.editor.commit_pending()
     if target is None:
-        target, _ = QFileDialog.getSaveFileName(
-            window, title, export_file_name(session.form, suffix), file_filter)
+        target = _ask_save(window, purpose, title, export_file_name(session.form, suffix),
+                           file_filter)
     return (session, Path(target)) if target else None
 
 
 def export_current(window, target: str | None = None) -> bool:
-    """The open form to the official template (or JSON by the chosen suffix)."""
+    """The open form to the official template (or JSON by the chosen suffix), once the
+    clerk has seen its open findings and chosen to export anyway."""
     from desktop.template.batch import export_one
+    from desktop.ui.export_check import findings_allow_export
+    session = window.session
+    if session is None:
+        return False
+    window.editor.commit_pending()
+    if not findings_allow_export(window, session.findings):
+        return False
     chosen = _current_target(
         window, target, QCoreApplication.translate("Transfer", "Export form"), ".xlsx",
-        QCoreApplication.translate("Transfer", "Import template (*.xlsx);;JSON (*.json)"))
+        QCoreApplication.translate("Transfer", "Import template (*.xlsx);;JSON (*.json)"),
+        folders.EXPORT)
     if chosen is None:
         return False
     session, path = chosen
@@ -151,7 +179,7 @@ def export_current(window, target: str | None = None) -> bool:
 def ask_pdf(window, target: str | None = None) -> bool:
     """The open form as a PDF in the official layout (A4 landscape, fonts embedded)."""
     chosen = _current_target(window, target, QCoreApplication.translate("Transfer", "Save as PDF"),
-                             ".pdf", "PDF (*.pdf)")
+                             ".pdf", "PDF (*.pdf)", folders.PDF)
     return chosen is not None and _write_pdf(window, [chosen[0].form], chosen[1])
 
 
@@ -179,9 +207,8 @@ def ask_pdf_batch(window) -> None:
     dialog = BatchExportDialog(window, QCoreApplication.translate("Transfer", "PDF of a unit's year"))
     if not dialog.exec() or not dialog.chosen_ids():
         return
-    target, _ = QFileDialog.getSaveFileName(
-        window, QCoreApplication.translate("Transfer", "Save as PDF"),
-        f"{dialog.year.currentData()}.pdf", "PDF (*.pdf)")
+    target = _ask_save(window, folders.PDF, QCoreApplication.translate("Transfer", "Save as PDF"),
+                       f"{dialog.year.currentData()}.pdf", "PDF (*.pdf)")
     if target:
         pdf_of_forms(window, dialog.chosen_ids(), Path(target))
 
@@ -238,6 +265,7 @@ def ask_export_batch(window) -> None:
     dialog = BatchExportDialog(window)
     if not dialog.exec() or not dialog.chosen_ids():
         return
-    folder = QFileDialog.getExistingDirectory(window, QCoreApplication.translate("Transfer", "Export into folder"))
+    folder = _ask_folder(window, folders.EXPORT,
+                         QCoreApplication.translate("Transfer", "Export into folder"))
     if folder:
         export_batch(window, dialog.chosen_ids(), folder)

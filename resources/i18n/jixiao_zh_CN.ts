@@ -208,6 +208,29 @@
     </message>
 </context>
 <context>
+    <name>ExportFindingsBox</name>
+    <message>
+        <source>… and %1 more in the Findings panel</source>
+        <translation>……另有 %1 条，见“问题”面板</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>This form has %1 open findings; the budget system may refuse it.</source>
+        <translation>此表格还有 %1 个问题未解决，预算系统可能拒绝导入。</translation>
+    </message>
+    <message>
+        <source>Export &amp;anyway</source>
+        <translation>仍然导出(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Go and fix</source>
+        <translation>去修改(&amp;G)</translation>
+    </message>
+</context>
+<context>
     <name>FindingsPanel</name>
     <message>
         <source>No problems found</source>

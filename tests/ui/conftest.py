@@ -7,6 +7,24 @@ import pytest
 from conftest import SAMPLE_FILES, load_sample
 
 
+@pytest.fixture(autouse=True)
+def forgotten_window():
+    """Every test's window starts as on a first start: the settings are shared by the
+    whole run, and a window closed in one test would otherwise remember its docks, size,
+    open form and dialog folders into the next."""
+    from desktop.ui import folders, i18n
+
+    def forget() -> None:
+        settings = i18n.settings()
+        for group in ("window", folders.GROUP):
+            settings.remove(group)
+        settings.sync()
+
+    forget()
+    yield
+    forget()
+
+
 @pytest.fixture
 def window(qtbot, store_url):
     from desktop.ui.app import build_window

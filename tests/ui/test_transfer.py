@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 
+from pathlib import Path
+
 import pytest
+
+from PySide6.QtCore import QTimer, Qt
+from PySide6.QtWidgets import QApplication
 
 from conftest import SAMPLE_FILES, load_sample
 from db.records import FormState
 from desktop.interchange.json_form import form_to_dict
 from desktop.template.reader import read_workbook
 from desktop.ui import transfer
+from desktop.ui.export_check import ExportFindingsBox
 
 
 @pytest.fixture
@@ -17,14 +23,60 @@ def window(empty_window):
     return empty_window
 
 
-def test_export_of_the_open_form_writes_the_template_and_marks_it_exported(window, tmp_path):
-    form_id, _ = window.workspace.service.create_form(load_sample("guangming-2024-market"))
+def answer_findings_box(qtbot, button: str) -> list[str]:
+    """Press `button` ("export_button" or "fix_button") of the findings question once it
+    shows; returns the question's text as the clerk read it."""
+    seen: list[str] = []
+
+    def press() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, ExportFindingsBox)
+        seen.append(box.text() + "\n" + box.informativeText())
+        qtbot.mouseClick(getattr(box, button), Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, press)
+    return seen
+
+
+def _open(window, stem: str) -> int:
+    form_id, _ = window.workspace.service.create_form(load_sample(stem))
     window.browser.refresh()
     window.open_form(form_id)
+    return form_id
+
+
+def test_export_of_the_open_form_writes_the_template_and_marks_it_exported(window, tmp_path,
+                                                                             qtbot):
+    form_id = _open(window, "guangming-2024-market")
     target = tmp_path / "guangming.xlsx"
+    seen = answer_findings_box(qtbot, "export_button")
     assert transfer.export_current(window, str(target))
+    findings = window.session.findings
+    assert seen and str(len(findings)) in seen[0]
+    assert all(f.message in seen[0] for f in findings)    # each open finding, named
     back = read_workbook(target)
     assert back.indicators[6].score == window.session.form.indicators[6].score
+    assert window.workspace.service.store.summary(form_id).state == FormState.EXPORTED
+
+
+def test_go_and_fix_writes_nothing_and_points_at_the_first_finding(window, tmp_path, qtbot):
+    form_id = _open(window, "guangming-2024-market")
+    target = tmp_path / "guangming.xlsx"
+    answer_findings_box(qtbot, "fix_button")
+    assert not transfer.export_current(window, str(target))
+    assert not target.exists()
+    assert window.workspace.service.store.summary(form_id).state != FormState.EXPORTED
+    first = window.session.findings[0]
+    grid = window.editor.indicators
+    current = grid.view.currentIndex()
+    assert window.findings_dock.isVisible()
+    assert (current.row(), current.column()) == grid.grid.cell_of_finding(first.row, first.field)
+
+
+def test_a_form_without_findings_exports_without_a_question(window, tmp_path):
+    form_id = _open(window, "longhua-2022-grid-info")
+    assert window.session.findings == ()
+    assert transfer.export_current(window, str(tmp_path / "grid.xlsx"))   # no modal to answer
     assert window.workspace.service.store.summary(form_id).state == FormState.EXPORTED
 
 
@@ -81,3 +133,19 @@ def test_batch_export_of_a_year_writes_one_workbook_per_form(window, tmp_path):
         match = [read_workbook(f) for f in files if original.code in f.name]
         assert match and form_to_dict(match[0])["indicators"] == form_to_dict(original)["indicators"]
         assert store.summary(form_id).state == FormState.EXPORTED
+
+
+def test_the_save_dialog_starts_where_the_clerk_last_saved(window, tmp_path, monkeypatch):
+    _open(window, "longhua-2022-grid-info")
+    chosen = tmp_path / "exports"
+    chosen.mkdir()
+    offered: list[str] = []
+
+    def save_dialog(_parent, _title, start, _filters):
+        offered.append(start)
+        return str(chosen / Path(start).name), ""
+
+    monkeypatch.setattr(transfer.QFileDialog, "getSaveFileName", save_dialog)
+    assert transfer.export_current(window) and transfer.export_current(window)
+    assert Path(offered[1]).parent == chosen          # the second time, the folder of the first
+    assert Path(offered[0]).name == Path(offered[1]).name   # named after the form both times
