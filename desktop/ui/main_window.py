@@ -391,6 +391,10 @@ class MainWindow(Retranslates, QMainWindow):
             return
         self.findings.show_findings(session.findings)
         self.browser.update_form(session.form_id)
+        if session.evaluation is not None:      # the years panel follows the edit too
+            result = session.evaluation
+            self.project_panel.update_figures(session.form_id, result.total, result.rate,
+                                              result.grade)
         self._show_figures()
 
     def _show_figures(self) -> None:

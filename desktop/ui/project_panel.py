@@ -3,6 +3,9 @@ clerk does with a past year — compare with it, or start a new year from it."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from decimal import Decimal
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -15,7 +18,7 @@ from desktop.ui.form_parts import ok_cancel
 from desktop.forms import KIND_TITLES, FormKind
 from desktop.money import format2
 from desktop.ui.trend_chart import TrendChart
-from desktop.years.trends import project_trend
+from desktop.years.trends import TrendPoint, project_trend
 
 FORM_ID = Qt.ItemDataRole.UserRole + 1
 
@@ -32,6 +35,7 @@ class ProjectPanel(Retranslates, QWidget):
         super().__init__(parent)
         self.form_id: int | None = None
         self.model = QStandardItemModel(0, 4, self)
+        self.points: dict[int, TrendPoint] = {}   # the trend's points by form
         self.view = QTreeView()
         self.view.setModel(self.model)
         self.view.setRootIsDecorated(False)
@@ -63,10 +67,12 @@ class ProjectPanel(Retranslates, QWidget):
         """List the project's forms of every year and draw its trend."""
         self.form_id = form_id
         self.model.removeRows(0, self.model.rowCount())
+        self.points = {}
         if form_id is None:
             self.chart.set_points([])
             return
         totals = {point.form_id: point for point in project_trend(store, form_id)}
+        self.points = totals
         for summary in store.forms_of_project(form_id):
             point = totals.get(summary.id)
             cells = [str(summary.year), KIND_TITLES[summary.kind],
@@ -81,6 +87,19 @@ class ProjectPanel(Retranslates, QWidget):
             self.model.appendRow(items)
         self.chart.set_points(sorted(totals.values(), key=lambda p: p.year))
         self.compare_button.setEnabled(self.model.rowCount() > 1)
+
+    def update_figures(self, form_id: int, total: Decimal, rate: Decimal, grade: str) -> None:
+        """The open form was edited: its row and its point of the trend follow at once,
+        without reading the project's other years again."""
+        point = self.points.get(form_id)
+        if point is None:
+            return
+        self.points[form_id] = replace(point, total=total, rate=rate, grade=grade)
+        for row in range(self.model.rowCount()):
+            if self.model.index(row, 0).data(FORM_ID) == form_id:
+                self.model.item(row, 2).setText(format2(total))
+                self.model.item(row, 3).setText(grade)
+        self.chart.set_points(sorted(self.points.values(), key=lambda p: p.year))
 
     def others(self) -> list[int]:
         ids = [self.model.index(row, 0).data(FORM_ID) for row in range(self.model.rowCount())]

@@ -94,6 +94,25 @@ def test_the_project_panel_lists_every_year_and_draws_the_trend(window):
     assert panel.model.index(0, 2).data() == "100.00"
 
 
+def test_the_project_panel_and_its_trend_follow_an_edit(window):
+    """Edited in the window, the open year's total, grade and point move at once."""
+    from desktop.money import format2
+    add_earlier_year(window)
+    window.open_form(_ids(window, "网格信息采集工作")[2022])
+    panel, grid = window.project_panel, window.editor.indicators
+    row = grid.grid.display_row(0)
+    index = grid.model.index(row, grid.grid.column_of("actual"))
+    assert grid.model.setData(index, "50%", Qt.ItemDataRole.EditRole)
+    result = window.session.evaluation
+    assert result.total < 100
+    assert [panel.model.index(0, c).data() for c in (2, 3)] == [format2(result.total),
+                                                               result.grade]
+    assert [(p.year, p.total, p.rate) for p in panel.chart.points][-1] == (
+        2022, result.total, result.rate)
+    window.undo_stack.undo()
+    assert panel.model.index(0, 2).data() == "100.00"
+
+
 def test_the_year_panels_follow_the_language_switch(window, qapp):
     from desktop.ui import i18n
     header = window.project_panel.model.horizontalHeaderItem
