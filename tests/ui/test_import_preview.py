@@ -7,18 +7,18 @@ builds the dialog on the plan, acts on it and presses a button, as the clerk wou
 
 from __future__ import annotations
 
-from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
+from PySide6.QtWidgets import QApplication
 
 from desktop.presenters.import_plan import Action
 from desktop.ui import transfer
 from desktop.ui.import_preview import Column, ImportPreviewDialog, remembered_years
 from workbooks import FULL_CODE, mixed_workbook
 
-Ok, Cancel = QDialogButtonBox.StandardButton.Ok, QDialogButtonBox.StandardButton.Cancel
+from .preview_helpers import Cancel, through_dialog
+
 
 
 @pytest.fixture
@@ -29,20 +29,6 @@ def window(empty_window):
 @pytest.fixture
 def book(tmp_path):
     return mixed_workbook(tmp_path)
-
-
-def through_dialog(window, qtbot, act: Callable[[ImportPreviewDialog], None],
-                   button=Ok) -> Callable:
-    """A `choose` for import_paths: the real dialog, acted on, then a button pressed."""
-    def choose(plan) -> bool:
-        dialog = ImportPreviewDialog(plan, window)
-        qtbot.addWidget(dialog)
-        dialog.show()
-        qtbot.waitExposed(dialog)
-        act(dialog)
-        qtbot.mouseClick(dialog.buttons.button(button), Qt.MouseButton.LeftButton)
-        return dialog.result() == QDialog.DialogCode.Accepted
-    return choose
 
 
 def row_index(dialog: ImportPreviewDialog, sheet: str) -> int:

@@ -8,7 +8,6 @@ dialog opens window-modal (`open()`), so the test acts on it and presses OK itse
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
@@ -28,6 +27,8 @@ from desktop.user_layouts import save_user_layout, user_layout_paths
 from learn_books import county_target, county_workbook
 from workbooks import cover, exported, write_book
 
+from .preview_helpers import through_dialog
+
 Ok, Cancel = QDialogButtonBox.StandardButton.Ok, QDialogButtonBox.StandardButton.Cancel
 
 
@@ -45,19 +46,6 @@ def book(tmp_path):
     return write_book(tmp_path / "县里报来的.xlsx", [
         ("说明", cover), ("县级目标", county_target),
         ("网格信息", exported("longhua-2022-grid-info"))])
-
-
-def in_preview(window, qtbot, act: Callable[[ImportPreviewDialog], None]) -> Callable:
-    """A `choose` for import_paths: the real preview, acted on, then Cancel."""
-    def choose(plan) -> bool:
-        dialog = ImportPreviewDialog(plan, window)
-        qtbot.addWidget(dialog)
-        dialog.show()
-        qtbot.waitExposed(dialog)
-        act(dialog)
-        qtbot.mouseClick(dialog.buttons.button(Cancel), Qt.MouseButton.LeftButton)
-        return False
-    return choose
 
 
 def go_to(dialog: ImportPreviewDialog, sheet: str) -> None:
@@ -88,7 +76,7 @@ def test_teaching_is_offered_where_a_sheet_shows_an_indicator_header(window, qtb
             go_to(dialog, sheet)
             offered[sheet] = dialog.teach_button.isEnabled()
 
-    transfer.import_paths(window, [str(book)], in_preview(window, qtbot, look))
+    transfer.import_paths(window, [str(book)], through_dialog(window, qtbot, look, Cancel))
     assert offered == {"说明": False, "县级目标": True, "网格信息": False}
 
 
@@ -106,7 +94,7 @@ def test_the_dialog_proposes_the_mapping(window, qtbot, book):
         assert mapping.ok_button.isEnabled()
         mapping.reject()
 
-    transfer.import_paths(window, [str(book)], in_preview(window, qtbot, look))
+    transfer.import_paths(window, [str(book)], through_dialog(window, qtbot, look, Cancel))
 
 
 def test_a_choice_made_with_the_keyboard_is_what_is_saved(window, qtbot, book, taught_layouts):
@@ -125,7 +113,7 @@ def test_a_choice_made_with_the_keyboard_is_what_is_saved(window, qtbot, book, t
         assert mapping.result() == QDialog.DialogCode.Accepted
         assert mapping.saved == "learned-1"
 
-    transfer.import_paths(window, [str(book)], in_preview(window, qtbot, teach))
+    transfer.import_paths(window, [str(book)], through_dialog(window, qtbot, teach, Cancel))
     path = taught_layouts / "jixiao" / "layouts" / "learned-1.json"
     saved = json.loads(path.read_text(encoding="utf-8"))
     assert saved["description"] == "2024年项目绩效目标表"
@@ -146,7 +134,7 @@ def test_the_row_menu_teaches_too(window, qtbot, book):
         assert isinstance(dialog.mapping_dialog, LayoutMappingDialog)
         dialog.mapping_dialog.reject()
 
-    transfer.import_paths(window, [str(book)], in_preview(window, qtbot, teach))
+    transfer.import_paths(window, [str(book)], through_dialog(window, qtbot, teach, Cancel))
 
 
 def test_tab_goes_from_the_kind_to_the_name_to_the_tables(window, qtbot, book):
@@ -164,7 +152,7 @@ def test_tab_goes_from_the_kind_to_the_name_to_the_tables(window, qtbot, book):
                         mapping.ok_button]
         mapping.reject()
 
-    transfer.import_paths(window, [str(book)], in_preview(window, qtbot, tab))
+    transfer.import_paths(window, [str(book)], through_dialog(window, qtbot, tab, Cancel))
 
 
 def test_a_problem_disables_ok_and_says_why(window, qtbot, book):
@@ -180,7 +168,7 @@ def test_a_problem_disables_ok_and_says_why(window, qtbot, book):
         assert not mapping.ok_button.isEnabled() and "名字" in mapping.problems.text()
         mapping.reject()
 
-    transfer.import_paths(window, [str(book)], in_preview(window, qtbot, look))
+    transfer.import_paths(window, [str(book)], through_dialog(window, qtbot, look, Cancel))
     assert user_layout_paths() == {}
 
 
@@ -194,7 +182,7 @@ def test_another_kind_offers_its_own_header_fields(window, qtbot, book):
         assert "project_code" not in mapping.headers_model.options()
         mapping.reject()
 
-    transfer.import_paths(window, [str(book)], in_preview(window, qtbot, look))
+    transfer.import_paths(window, [str(book)], through_dialog(window, qtbot, look, Cancel))
 
 
 def test_once_taught_the_sheet_is_read_with_the_mapped_fields(window, qtbot, book):
@@ -220,7 +208,7 @@ def test_once_taught_the_sheet_is_read_with_the_mapped_fields(window, qtbot, boo
         assert dialog.plan.rows[dialog.view.currentIndex().row()] is row
         assert not dialog.teach_button.isEnabled() and row.ticked
 
-    transfer.import_paths(window, [str(book)], in_preview(window, qtbot, teach))
+    transfer.import_paths(window, [str(book)], through_dialog(window, qtbot, teach, Cancel))
 
 
 def test_a_file_refused_whole_is_taught_from_its_sheet(window, qtbot, tmp_path):
@@ -243,7 +231,7 @@ def test_a_file_refused_whole_is_taught_from_its_sheet(window, qtbot, tmp_path):
         assert (row.sheet, row.action, row.planned.reading.layout) == (
             "明细", Action.NEEDS_YEAR, "learned-1")
 
-    transfer.import_paths(window, [str(book)], in_preview(window, qtbot, teach))
+    transfer.import_paths(window, [str(book)], through_dialog(window, qtbot, teach, Cancel))
 
 
 # ---------------------------------------------------------------- 自定义表样…
