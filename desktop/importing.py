@@ -160,12 +160,6 @@ def store_planned(service: FormService, planned: PlannedSheet,
                         step, Outcome.IMPORTED, sheet)
 
 
-def import_form(service: FormService, path: Path, form: Form, replace: bool) -> ImportResult:
-    """Store one form read from `path` (a whole-file form, such as a JSON file's)."""
-    reading = SheetReading("", SheetStatus.FORM, form=form)
-    return store_planned(service, PlannedSheet(path, reading), replace)
-
-
 Progress = Callable[[int, int, str], bool]
 """progress(done, total, file name) → False to stop; called before each file and at the end."""
 

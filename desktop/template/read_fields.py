@@ -70,13 +70,6 @@ def code_text(src: Source, key: str, found: FieldValue) -> str:
     return found.text
 
 
-def field_amount(src: Source, key: str) -> Decimal | None:
-    found = read_field(src, key)
-    if found is None:
-        return None
-    return cell_number(src.grid, found.position, found.raw, src.layout.label(key))
-
-
 def cell_number(grid: Grid, position: Position | None, raw: object,
                 label: str) -> Decimal | None:
     """A number cell, or ReadError "Sheet1!F12：分值 不是数字：abc"."""

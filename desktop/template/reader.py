@@ -134,18 +134,6 @@ def choose_layout(grid: Grid, labels: Labels, kind: str | None,
     return best[1] if best else None
 
 
-def best_match(grids: list[Grid]) -> Source | None:
-    """The sheet and layout that fit best over the whole workbook, or None."""
-    best, best_score = None, MIN_SCORE - 1
-    for grid in grids:
-        labels = Labels(grid)
-        for layout in _layouts(None):
-            score = _score(labels, layout)
-            if score > best_score:
-                best, best_score = Source(grid, labels, layout), score
-    return best
-
-
 def build_form(source: Source) -> Form:
     reader = BUILDERS[str(source.layout.raw.get("reader", source.layout.kind.value))]
     return reader(source)
