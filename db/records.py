@@ -10,12 +10,14 @@ from desktop.forms import Form, FormKind
 
 
 class FormState(StrEnum):
-    """Where a form stands in the clerk's work; set by whoever checks or exports it."""
+    """Where a form stands in the clerk's work; set by whoever checks or exports it,
+    except CHANGED, which the store itself sets (`db.writes.mark_edited`)."""
 
     DRAFT = "draft"          # 草稿
     PROBLEMS = "problems"    # 有问题
     CHECKED = "checked"      # 已检查
     EXPORTED = "exported"    # 已导出
+    CHANGED = "changed"      # 自导出后已修改: the exported file no longer shows the form
 
 
 class StoreError(Exception):

@@ -136,8 +136,9 @@ class Store:
             return mapping.build_form(reads.read_parts(session, form_id))
 
     def replace_form(self, form_id: int, form: Form) -> StoredForm:
-        """Overwrite everything the form holds, keeping its id, state and creation time;
-        return the content it replaced."""
+        """Overwrite everything the form holds, keeping its id, state and creation time
+        (but an exported form becomes changed since export); return the content it
+        replaced."""
         now = _now()
         with self._transaction() as session:
             replaced = _stored(reads.read_parts(session, form_id))
@@ -155,7 +156,8 @@ class Store:
         return removed
 
     def write_changes(self, form_id: int, form: Form, touched: Touched) -> None:
-        """Store the parts of `form` named by `touched`; the write path's one call."""
+        """Store the parts of `form` named by `touched`; the write path's one call. An
+        exported form becomes changed since export in the same transaction."""
         now = _now()
         with self._transaction() as session:
             writes.write_touched(session, form_id, form, touched, now)

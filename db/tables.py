@@ -20,7 +20,7 @@ from sqlalchemy import BigInteger, CheckConstraint, Index, Text, UniqueConstrain
 from sqlmodel import Field, SQLModel
 
 FORM_KINDS = ("self_evaluation", "project_target", "unit_target")
-FORM_STATES = ("draft", "problems", "checked", "exported")
+FORM_STATES = ("draft", "problems", "checked", "exported", "changed")   # changed: 0004
 FUNDS_LINE_SOURCES = ("fiscal", "carryover", "other", "stated_total")
 
 

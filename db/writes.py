@@ -54,12 +54,26 @@ def delete_children(session: Session, form_id: int) -> None:
 
 
 def update_header(session: Session, form_id: int, form: Form, now: datetime) -> None:
-    """Rewrite the form row's columns from the form (kind included) and stamp the time."""
+    """Rewrite the form row's columns from the form (kind included) and mark it edited."""
     row = form_row(session, form_id)
     for name, value in mapping.form_columns(form).items():
         setattr(row, name, value)
-    row.updated_at = now
+    mark_edited(row, now)
     session.flush()
+
+
+def mark_edited(row: FormRow, now: datetime) -> None:
+    """Stamp the time of a change to the form's content; an exported form becomes
+    "changed since export". Done here, in the transaction of the content write, so
+    every writer (the editor, a re-import, undo, a script on the store) keeps the two
+    in step: the file handed in no longer shows what the store holds.
+
+    Any write counts, even one that restores the exported content (an undo): telling
+    that apart would mean keeping the exported content, and re-exporting is cheap.
+    """
+    row.updated_at = now
+    if row.state == FormState.EXPORTED.value:
+        row.state = FormState.CHANGED.value
 
 
 def write_touched(session: Session, form_id: int, form: Form, touched: Touched,
@@ -71,7 +85,7 @@ def write_touched(session: Session, form_id: int, form: Form, touched: Touched,
     if touched.header:
         update_header(session, form_id, form, now)
     else:
-        row.updated_at = now
+        mark_edited(row, now)
     _write_funds(session, form_id, form, touched.funds)
     if touched.budget:
         _rewrite_budget(session, form_id, form)

@@ -28,8 +28,9 @@ if TYPE_CHECKING:   # the store loads SQLAlchemy: only app start-up imports it
 NO_TOTAL = "—"
 """Target forms have no scores: their total and grade read as a dash."""
 
-STATE_KEYS = ("draft", "problems", "checked", "exported")
-"""What the State column can say; the view translates each key (草稿 / 有问题 / …)."""
+STATE_KEYS = ("draft", "problems", "checked", "exported", "changed")
+"""What the State column can say; the view translates each key (草稿 / 有问题 / …,
+自导出后已修改 for "changed")."""
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,10 @@ def figures_of(form: Form) -> Figures:
 def shown_state(stored: FormState, findings: int) -> str:
     """Findings outrank the stored state: a checked form that an edit broke has problems.
 
-    A form stored as "problems" whose findings are all fixed reads as a draft again.
+    That holds for an exported form edited since ("changed") too: the clerk has to fix
+    the findings before handing it in again anyway, and once they are fixed the row
+    reads "changed since export", the reminder to export it again. A form stored as
+    "problems" whose findings are all fixed reads as a draft again.
     """
     if findings:
         return FormState.PROBLEMS.value

@@ -4,7 +4,8 @@ Qt-free on purpose: the window runs `export_forms` with a progress callback that
 updates its progress dialog and returns False when the clerk presses 取消; the summary
 says what was written and what was refused, form by form. One form failing (a layout
 for another kind, a full disk, a file held open by Excel) never stops the others, and
-never leaves a half-written file behind.
+never leaves a half-written file behind. Before writing, the window asks the clerk
+about the forms `flagged_forms` finds open findings in (desktop.ui.export_check).
 """
 
 from __future__ import annotations
@@ -14,9 +15,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop.forms import KIND_TITLES, Form
+from desktop.forms import KIND_TITLES, Form, SelfEvaluation
 from desktop.interchange.json_form import write_form
 from desktop.layouts import Layout, load_layout
+from desktop.rules.evaluate import check_target_form, evaluate
+from desktop.rules.findings import Finding
+from desktop.rules.profile import RuleProfile, load_profile
 from desktop.template.sheet import TemplateExportError
 from desktop.template.writer import write_workbook
 
@@ -122,3 +126,44 @@ def export_forms(forms: Sequence[Form], folder: str | Path, layout: str | Layout
     if progress is not None:
         progress(total, total, "")
     return summary
+
+
+# ---------------------------------------------------------------- findings before export
+
+
+@dataclass(frozen=True)
+class Flagged:
+    """A form chosen for export that the rules still find fault with."""
+
+    form_id: int
+    form: Form
+    findings: int
+
+    @property
+    def skipped(self) -> ExportOutcome:
+        """What the summary says when the clerk exports only the forms without findings."""
+        return ExportOutcome(self.form, None,
+                             f"{describe(self.form)}：有 {self.findings} 个问题，未导出")
+
+
+def _profile_of(form: Form) -> RuleProfile:
+    """The form's rule profile; a profile this release does not know falls back to the
+    default one, as in the editor, so a batch never stops on it."""
+    try:
+        return load_profile(form.profile)
+    except ValueError:
+        return load_profile()
+
+
+def open_findings(form: Form) -> tuple[Finding, ...]:
+    """The findings the editor's Findings panel would list for the form."""
+    if isinstance(form, SelfEvaluation):
+        return evaluate(form, _profile_of(form)).findings
+    return check_target_form(form)
+
+
+def flagged_forms(forms: dict[int, Form]) -> list[Flagged]:
+    """The forms with open findings, in the order given (form id → form)."""
+    counted = ((form_id, form, len(open_findings(form))) for form_id, form in forms.items())
+    return [Flagged(form_id, form, count) for form_id, form, count in counted if count]
+

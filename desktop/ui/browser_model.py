@@ -74,9 +74,11 @@ class BrowserModel(QStandardItemModel):
                 self.tr("Grade"), self.tr("State"), self.tr("Findings")]
 
     def state_text(self, key: str) -> str:
-        """The State column in the current language (草稿 / 有问题 / 已检查 / 已导出)."""
+        """The State column in the current language (草稿 / 有问题 / 已检查 / 已导出 /
+        自导出后已修改)."""
         texts = {"draft": self.tr("Draft"), "problems": self.tr("Has problems"),
-                 "checked": self.tr("Checked"), "exported": self.tr("Exported")}
+                 "checked": self.tr("Checked"), "exported": self.tr("Exported"),
+                 "changed": self.tr("Changed since export")}
         return texts.get(key, key)
 
     def year_text(self, year: int) -> str:

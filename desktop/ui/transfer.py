@@ -20,7 +20,10 @@ from desktop.ui.form_parts import ok_cancel
 from desktop.importing import ImportResult, summary_line
 
 if TYPE_CHECKING:
+    from db.store import Store
+    from desktop.forms import Form
     from desktop.presenters.import_plan import ImportPlan
+    from desktop.template.batch import ExportSummary
 
 FORM_FILES = "*.xlsx *.xls *.json"
 
@@ -242,23 +245,38 @@ class BatchExportDialog(QDialog):
                 and (self.unit.currentData() is None or s.unit == self.unit.currentData())]
 
 
-def export_batch(window, form_ids: list[int], folder: str):
-    from desktop.template.batch import export_forms
+def export_batch(window, form_ids: list[int], folder: str) -> ExportSummary | None:
+    """The chosen forms into `folder`, once the clerk has seen which of them have open
+    findings and chosen what to export; None when the clerk cancelled (nothing written)."""
+    from desktop.template.batch import export_forms, flagged_forms
+    from desktop.ui.export_check import BatchChoice, batch_choice
     store = window.workspace.service.store
     if window.editor is not None:
         window.editor.commit_pending()
-    forms = [store.load_form(form_id) for form_id in form_ids]
+    forms = store.load_forms(form_ids)
+    flagged = flagged_forms(forms)
+    choice = batch_choice(window, flagged, len(forms))
+    if choice is BatchChoice.CANCEL:
+        return None
+    skipped = {f.form_id: f for f in flagged} if choice is BatchChoice.CLEAN else {}
+    chosen = {form_id: form for form_id, form in forms.items() if form_id not in skipped}
     dialog, report = progress_dialog(window, QCoreApplication.translate("Transfer", "Exporting"))
-    summary = export_forms(forms, folder, progress=report)
+    summary = export_forms(list(chosen.values()), folder, progress=report)
     dialog.close()
-    written = {id(o.form) for o in summary.outcomes if o.ok}
-    for form_id, form in zip(form_ids, forms):
-        if id(form) in written:
-            store.set_state(form_id, FormState.EXPORTED)
+    summary.outcomes += [f.skipped for f in skipped.values()]
+    _mark_exported(store, chosen, summary)
     window.browser.refresh()
     show_summary(window, QCoreApplication.translate("Transfer", "Export"), summary.summary_line(),
                  [o.message for o in summary.outcomes])
     return summary
+
+
+def _mark_exported(store: Store, forms: dict[int, Form], summary: ExportSummary) -> None:
+    """Exported again, whatever the form's state was: the file now shows the form."""
+    written = {id(o.form) for o in summary.outcomes if o.ok}
+    for form_id, form in forms.items():
+        if id(form) in written:
+            store.set_state(form_id, FormState.EXPORTED)
 
 
 def ask_export_batch(window) -> None:

@@ -45,7 +45,8 @@ def test_a_form_with_findings_has_problems_and_a_clean_one_is_a_draft(service, l
 
 @pytest.mark.parametrize(("stored", "findings", "shown"), [
     (FormState.CHECKED, 0, "checked"), (FormState.EXPORTED, 0, "exported"),
-    (FormState.EXPORTED, 3, "problems"), (FormState.PROBLEMS, 0, "draft")])
+    (FormState.EXPORTED, 3, "problems"), (FormState.PROBLEMS, 0, "draft"),
+    (FormState.CHANGED, 0, "changed"), (FormState.CHANGED, 2, "problems")])
 def test_findings_outrank_the_stored_state(stored, findings, shown):
     assert shown_state(stored, findings) == shown
 
@@ -71,3 +72,7 @@ def test_search_ignores_case_width_and_surrounding_spaces():
     assert matches(normalise_query("abc"), "", "项目ABC")
     assert not matches(normalise_query("网格"), "440300221231502000032", "市场监督管理")
     assert matches(normalise_query(""), "", "")
+
+
+def test_every_stored_state_can_be_shown():
+    assert {state.value for state in FormState} <= set(browser.STATE_KEYS)

@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 from alembic import command
 from sqlalchemy import inspect, text
+from sqlalchemy.exc import IntegrityError
 
 from db import migrate
 from db.engine import make_engine
@@ -19,7 +20,7 @@ from db.tables import STORE_TABLE_NAMES
 
 
 def test_a_fresh_file_is_migrated_to_head(store: Store) -> None:
-    assert current_revision(store.engine) == head_revision() == "0003"
+    assert current_revision(store.engine) == head_revision() == "0004"
     assert STORE_TABLE_NAMES <= set(inspect(store.engine).get_table_names())
 
 
@@ -56,7 +57,7 @@ def test_a_store_at_head_is_left_alone_and_keeps_its_data(store_url: str, guangm
 
     monkeypatch.setattr(migrate.command, "upgrade", must_not_run)
     with Store(store_url) as store:
-        assert current_revision(store.engine) == "0003"
+        assert current_revision(store.engine) == "0004"
         assert store.load_form(form_id) == guangming
 
 
@@ -103,8 +104,8 @@ def test_downgrade_then_upgrade_round_trips(store_url: str) -> None:
 REBUILD_FORM_TABLE = '''"""Rebuild the form table, as a column change through batch mode does."""
 from alembic import op
 
-revision = "0004"
-down_revision = "0003"
+revision = "9000"
+down_revision = "{head}"
 branch_labels = None
 depends_on = None
 
@@ -127,12 +128,13 @@ def test_a_table_rebuild_keeps_every_child_row(  # type: ignore[no-untyped-def]
         form_id = store.add_form(guangming)
     migrations = tmp_path / "migrations"
     shutil.copytree(migrate.MIGRATIONS, migrations)
-    (migrations / "versions" / "0004_rebuild_form.py").write_text(REBUILD_FORM_TABLE)
+    (migrations / "versions" / "9000_rebuild_form.py").write_text(
+        REBUILD_FORM_TABLE.replace("{head}", head_revision()))
     monkeypatch.setattr(migrate, "MIGRATIONS", migrations)
     from db import schema_version
-    monkeypatch.setattr(schema_version, "HEAD_REVISION", "0004")
+    monkeypatch.setattr(schema_version, "HEAD_REVISION", "9000")
     with Store(store_url) as store:
-        assert current_revision(store.engine) == "0004"
+        assert current_revision(store.engine) == "9000"
         assert store.load_form(form_id) == guangming
 
 
@@ -191,3 +193,69 @@ def test_0003_keeps_target_amounts_and_tasks_of_an_older_store(store_url: str) -
     [task] = unit.tasks
     assert (task.total, task.fiscal, task.other, task.goal) == (
         Decimal("1276"), Decimal("1276"), Decimal("0"), "")
+
+
+def _insert_0003_form(connection, name: str, state: str) -> int:  # type: ignore[no-untyped-def]
+    """A project target as a 0003 store holds it, its id handed out by the database."""
+    connection.execute(text(
+        "INSERT INTO form (kind, layout, profile, year, code, name, unit, budget_unit,"
+        " competent_department, amount_unit, goal_expected, goal_actual, level1_weights,"
+        " details, meta, state, created_at, updated_at) VALUES ('project_target',"
+        " 'project-target', 'default', 2023, '', :name, '', '', '', '万元', '目标', '', '{}',"
+        " '{}', :meta, :state, '2023-01-01', '2023-01-01')"),
+        {"name": name, "state": state, "meta": json.dumps(
+            {"source": "", "notes": "", "title": "", "published": {}, "labels": {},
+             "extra": {}})})
+    return connection.execute(text("SELECT MAX(id) FROM form")).scalar_one()
+
+
+def _store_at_0003(url: str) -> tuple[int, int]:
+    """A 0003 store with an exported form, and the id of a form deleted from it."""
+    engine = make_engine(url)
+    with engine.begin() as connection:
+        command.upgrade(make_config(connection), "0003")
+        exported = _insert_0003_form(connection, "已导出的表", "exported")
+        deleted = _insert_0003_form(connection, "删掉的表", "draft")
+        connection.execute(text("DELETE FROM form WHERE id = :id"), {"id": deleted})
+    engine.dispose()
+    return exported, deleted
+
+
+def test_0004_lets_an_exported_form_of_an_older_store_become_changed(
+        any_store_url: str) -> None:
+    from db.records import FormState, Touched
+    exported, deleted = _store_at_0003(any_store_url)
+    with Store(any_store_url) as store:
+        assert current_revision(store.engine) == "0004"
+        assert schema_differences(store.engine) == []
+        assert store.summary(exported).state is FormState.EXPORTED
+        form = store.load_form(exported)
+        form.goal_expected = "修改后的目标"
+        store.write_changes(exported, form, Touched(header=True))
+        assert store.summary(exported).state is FormState.CHANGED
+        assert store.add_form(form) > deleted       # a deleted form's id stays unused
+
+
+def test_0004_still_refuses_a_state_it_does_not_know(any_store_url: str) -> None:
+    exported, _ = _store_at_0003(any_store_url)
+    Store(any_store_url).close()
+    engine = make_engine(any_store_url)
+    with pytest.raises(IntegrityError, match="ck_form_state"), engine.begin() as connection:
+        connection.execute(text("UPDATE form SET state = 'approved' WHERE id = :id"),
+                           {"id": exported})
+    engine.dispose()
+
+
+def test_0004_downgrade_turns_changed_back_into_exported(any_store_url: str) -> None:
+    from db.records import FormState
+    exported, _ = _store_at_0003(any_store_url)
+    with Store(any_store_url) as store:
+        store.set_state(exported, FormState.CHANGED)
+    engine = make_engine(any_store_url)
+    with engine.begin() as connection:
+        command.downgrade(make_config(connection), "0003")
+        assert connection.execute(text("SELECT state FROM form WHERE id = :id"),
+                                  {"id": exported}).scalar_one() == "exported"
+    engine.dispose()
+    with Store(any_store_url) as store:
+        assert schema_differences(store.engine) == []

@@ -107,3 +107,30 @@ def test_missing_forms_are_named(store: Store) -> None:
         store.load_form(42)
     with pytest.raises(FormNotFound):
         store.delete_form(42)
+
+
+def test_an_edit_of_an_exported_form_marks_it_changed_since_export(store: Store,
+                                                                    grid_info) -> None:
+    from db.records import Touched
+    form_id = store.add_form(grid_info)
+    store.set_state(form_id, FormState.EXPORTED)
+    grid_info.indicators[0].actual = "31"
+    store.write_changes(form_id, grid_info, Touched(indicator_rows=frozenset({0})))
+    assert store.summary(form_id).state is FormState.CHANGED
+    store.set_state(form_id, FormState.EXPORTED)            # exported again
+    assert store.summary(form_id).state is FormState.EXPORTED
+
+
+def test_overwriting_an_exported_form_marks_it_changed(store: Store, grid_info) -> None:
+    form_id = store.add_form(grid_info, state=FormState.EXPORTED)
+    grid_info.project_name = "改名后的项目"
+    store.replace_form(form_id, grid_info)
+    assert store.summary(form_id).state is FormState.CHANGED
+
+
+@pytest.mark.parametrize("state", [FormState.DRAFT, FormState.CHECKED, FormState.PROBLEMS])
+def test_an_edit_leaves_other_states_alone(store: Store, grid_info, state) -> None:
+    from db.records import Touched
+    form_id = store.add_form(grid_info, state=state)
+    store.write_changes(form_id, grid_info, Touched(header=True))
+    assert store.summary(form_id).state is state

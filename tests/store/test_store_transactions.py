@@ -83,3 +83,14 @@ def test_write_changes_refuses_a_form_out_of_step(store: Store, guangming) -> No
     with pytest.raises(StoreError, match="不一致"):
         store.write_changes(form_id, longer, Touched(indicator_rows=frozenset({last})))
     assert store.load_form(form_id) == guangming
+
+
+def test_an_edit_that_fails_leaves_an_exported_form_exported(store: Store, guangming,
+                                                             monkeypatch) -> None:
+    """The state and the edit are one transaction: no "changed" without the change."""
+    from db.records import FormState
+    form_id = store.add_form(guangming, state=FormState.EXPORTED)
+    fail_after(monkeypatch, "indicator_values", 0)
+    with pytest.raises(Boom):
+        store.write_changes(form_id, guangming, Touched(indicator_rows=frozenset({0})))
+    assert store.summary(form_id).state is FormState.EXPORTED

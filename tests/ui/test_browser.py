@@ -149,3 +149,21 @@ def test_the_models_pass_qt_model_tester(panel, qtmodeltester, qtbot):
     qtmodeltester.check(panel.proxy)
     panel.search.insert("龙华")
     qtmodeltester.check(panel.proxy)
+
+
+def test_every_state_reads_as_its_own_words(panel):
+    from desktop.presenters.browser import STATE_KEYS
+    texts = [panel.model.state_text(key) for key in STATE_KEYS]
+    assert len(set(texts)) == len(STATE_KEYS)
+    assert not set(texts) & set(STATE_KEYS)        # never the bare key
+
+
+def test_an_edit_of_an_exported_form_reads_changed_in_its_row(panel, service, loaded):
+    from db.records import FormState
+    form_id = loaded["longhua-2022-grid-info"]
+    service.store.set_state(form_id, FormState.EXPORTED)
+    opened = service.open(form_id)
+    service.set_cell(opened, 0, "deviation", "已按计划完成")
+    panel.update_form(form_id)
+    row = next(r for r in form_rows(panel) if r[Column.CODE] == "440309210901500007728")
+    assert row[Column.STATE] == panel.model.state_text("changed")

@@ -15,7 +15,9 @@ from db.records import FormState
 from desktop.interchange.json_form import form_to_dict
 from desktop.template.reader import read_workbook
 from desktop.ui import transfer
-from desktop.ui.export_check import ExportFindingsBox
+from desktop.template.batch import describe, export_file_name, open_findings
+from desktop.ui.browser_model import Column
+from desktop.ui.export_check import BatchFindingsBox, ExportFindingsBox
 
 
 @pytest.fixture
@@ -23,14 +25,15 @@ def window(empty_window):
     return empty_window
 
 
-def answer_findings_box(qtbot, button: str) -> list[str]:
-    """Press `button` ("export_button" or "fix_button") of the findings question once it
-    shows; returns the question's text as the clerk read it."""
+def answer_findings_box(qtbot, button: str, kind: type = ExportFindingsBox) -> list[str]:
+    """Press `button` ("export_button" or "fix_button"; of a BatchFindingsBox "all_button",
+    "clean_button" or "cancel_button") of the findings question once it shows; returns
+    the question's text as the clerk read it."""
     seen: list[str] = []
 
     def press() -> None:
         box = QApplication.activeModalWidget()
-        assert isinstance(box, ExportFindingsBox)
+        assert isinstance(box, kind)
         seen.append(box.text() + "\n" + box.informativeText())
         qtbot.mouseClick(getattr(box, button), Qt.MouseButton.LeftButton)
 
@@ -120,11 +123,24 @@ def test_declining_the_preview_imports_nothing(window):
     assert window.workspace.service.store.list_forms() == [] and window.summaries == []
 
 
-def test_batch_export_of_a_year_writes_one_workbook_per_form(window, tmp_path):
+def _year_2022(window) -> list[int]:
+    """The five samples stored; the ids of 2022's two, one with findings, one without."""
     ids = [window.workspace.service.create_form(load_sample(p.stem))[0] for p in SAMPLE_FILES]
     window.browser.refresh()
     store = window.workspace.service.store
-    year_2022 = [i for i in ids if store.summary(i).year == 2022]
+    return [i for i in ids if store.summary(i).year == 2022]
+
+
+def _split_by_findings(window, form_ids: list[int]) -> tuple[list[int], list[int]]:
+    store = window.workspace.service.store
+    flagged = [i for i in form_ids if open_findings(store.load_form(i))]
+    return flagged, [i for i in form_ids if i not in flagged]
+
+
+def test_batch_export_of_a_year_writes_one_workbook_per_form(window, tmp_path, qtbot):
+    year_2022 = _year_2022(window)
+    store = window.workspace.service.store
+    answer_findings_box(qtbot, "all_button", BatchFindingsBox)
     summary = transfer.export_batch(window, year_2022, str(tmp_path / "out"))
     files = sorted((tmp_path / "out").glob("*.xlsx"))
     assert len(files) == len(year_2022) == 2 and not summary.refused
@@ -149,3 +165,89 @@ def test_the_save_dialog_starts_where_the_clerk_last_saved(window, tmp_path, mon
     assert transfer.export_current(window) and transfer.export_current(window)
     assert Path(offered[1]).parent == chosen          # the second time, the folder of the first
     assert Path(offered[0]).name == Path(offered[1]).name   # named after the form both times
+
+
+def test_batch_export_names_the_forms_with_findings_before_writing(window, tmp_path, qtbot):
+    year_2022 = _year_2022(window)
+    store = window.workspace.service.store
+    [flagged], [clean] = _split_by_findings(window, year_2022)
+    flagged_form, clean_form = store.load_form(flagged), store.load_form(clean)
+    seen = answer_findings_box(qtbot, "clean_button", BatchFindingsBox)
+    summary = transfer.export_batch(window, year_2022, str(tmp_path / "out"))
+    [question] = seen
+    assert describe(flagged_form) in question and describe(clean_form) not in question
+    assert f"{len(open_findings(flagged_form))}" in question.split(describe(flagged_form))[1]
+    files = [path.name for path in (tmp_path / "out").iterdir()]
+    assert files == [export_file_name(clean_form)]          # only the form without findings
+    assert store.summary(clean).state == FormState.EXPORTED
+    assert store.summary(flagged).state != FormState.EXPORTED
+    _headline, lines = window.summaries[-1]
+    assert summary is not None and any(describe(flagged_form) in line for line in lines)
+
+
+def test_cancelling_the_batch_question_writes_nothing(window, tmp_path, qtbot):
+    year_2022 = _year_2022(window)
+    store = window.workspace.service.store
+    seen = answer_findings_box(qtbot, "cancel_button", BatchFindingsBox)
+    assert transfer.export_batch(window, year_2022, str(tmp_path / "out")) is None
+    assert seen
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+    assert all(store.summary(i).state != FormState.EXPORTED for i in year_2022)
+    assert window.summaries == []
+
+
+def test_a_batch_without_findings_exports_without_a_question(window, tmp_path):
+    year_2022 = _year_2022(window)
+    _, clean = _split_by_findings(window, year_2022)
+    summary = transfer.export_batch(window, clean, str(tmp_path / "out"))   # no modal to answer
+    assert summary is not None and len(summary.written) == len(clean)
+
+
+def _state_shown(window, form_id: int) -> str:
+    return window.browser.model.rows[form_id][Column.STATE].text()
+
+
+def _edit_deviation(window, text: str) -> None:
+    """Type into the first indicator's 偏差原因 cell, as the clerk does."""
+    grid = window.editor.indicators
+    index = grid.model.index(0, grid.grid.column_of("deviation"))
+    assert grid.model.setData(index, text, Qt.ItemDataRole.EditRole)
+
+
+def test_an_edit_after_export_shows_changed_since_export_until_exported_again(window,
+                                                                             tmp_path):
+    form_id = _open(window, "longhua-2022-grid-info")
+    model = window.browser.model
+    assert transfer.export_current(window, str(tmp_path / "grid.xlsx"))
+    assert _state_shown(window, form_id) == model.state_text("exported")
+    _edit_deviation(window, "已按计划完成")
+    assert window.session.findings == ()
+    assert window.workspace.service.store.summary(form_id).state == FormState.CHANGED
+    assert _state_shown(window, form_id) == model.state_text("changed")
+    assert model.state_text("changed") != model.state_text("exported")
+    assert transfer.export_current(window, str(tmp_path / "grid.xlsx"))
+    assert _state_shown(window, form_id) == model.state_text("exported")
+
+
+def test_a_batch_export_marks_a_changed_form_exported_again(window, tmp_path):
+    form_id = _open(window, "longhua-2022-grid-info")
+    assert transfer.export_current(window, str(tmp_path / "grid.xlsx"))
+    _edit_deviation(window, "已按计划完成")
+    assert _state_shown(window, form_id) == window.browser.model.state_text("changed")
+    transfer.export_batch(window, [form_id], str(tmp_path / "out"))
+    assert _state_shown(window, form_id) == window.browser.model.state_text("exported")
+
+
+def test_with_findings_in_every_chosen_form_only_all_or_cancel_remain(window, tmp_path, qtbot):
+    flagged, _ = _split_by_findings(window, _year_2022(window))
+    enabled: list[bool] = []
+
+    def press() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, BatchFindingsBox)
+        enabled.append(box.clean_button.isEnabled())
+        qtbot.keyClick(box, Qt.Key.Key_Escape)           # Esc cancels
+
+    QTimer.singleShot(0, press)
+    assert transfer.export_batch(window, flagged, str(tmp_path / "out")) is None
+    assert enabled == [False]
