@@ -11,6 +11,10 @@ from desktop.ui.cell_model import CellTableModel
 from desktop.ui.sheet import SheetView
 from desktop.years.compare import compare
 
+WIDEST = 180
+"""Pixels a column may take before its texts wrap."""
+WIDTH, HEIGHT = 1340, 720
+"""Both years of every column side by side, within a 1366 × 768 laptop screen."""
 
 
 class CompareDialog(QDialog):
@@ -34,7 +38,7 @@ class CompareDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.view)
         self.choice.currentIndexChanged.connect(self.show_comparison)
-        self.resize(1250, 720)
+        self.resize(WIDTH, HEIGHT)
         self.show_comparison()
 
     def show_comparison(self) -> None:
@@ -47,8 +51,16 @@ class CompareDialog(QDialog):
         self.model = CellTableModel(self.table, self.table.commit, self.table.header,
                                     self.table.row_label, self)
         self.view.setModel(self.model)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self._fit_columns()
         self.totals.setText(totals_line(self.comparison))
         self.summary.setText(self.comparison.summary_line())
+
+    def _fit_columns(self) -> None:
+        """Each column as wide as its texts but at most WIDEST, the longer texts wrapped
+        onto taller rows: two years of five fields must fit side by side."""
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.resizeColumnsToContents()
+        for column in range(self.model.columnCount()):
+            header.resizeSection(column, min(header.sectionSize(column), WIDEST))
+        self.view.resizeRowsToContents()

@@ -1,10 +1,11 @@
 """Two years of one project side by side: the rows paired, what changed, funds, totals.
 
-Reviewers ask why a score moved; the answer is nearly always a changed target, weight
-or actual on some row. So every paired row says which of its texts changed, compared
-folded (full-width "９７％" against "97%" is no change), and numbers compared as the
-form prints them (6 against 6.00 is no change). Everything is text ready to show; the
-view only lays it out and marks the flagged cells.
+Reviewers ask why a score moved; the answer is nearly always a changed target, weight,
+actual or 偏差原因 on some row. So every paired row says which of its shown texts changed
+(only those: a row marked 有变化 must show its change), compared folded (full-width
+"９７％" against "97%" is no change), and numbers compared as the form prints them (6
+against 6.00 is no change). Everything is text ready to show; the view only lays it out
+and marks the flagged cells.
 """
 
 from __future__ import annotations
@@ -23,7 +24,16 @@ from desktop.years.keys import goal_texts
 NO_FIGURE = "—"
 """What a target form shows for a score, total or grade: it has none."""
 
-ROW_FIELDS = ("level1", "level2", "name", "target", "unit", "actual", "weight", "score")
+NAME_FIELDS = ("level1", "level2", "name")
+PAIRED_FIELDS = ("target", "actual", "weight", "score", "deviation")
+"""Shown for both years side by side, in this order: 年度指标值, 实际完成值, 分值, 得分,
+偏差原因 (得分 only when both forms are scored)."""
+ROW_FIELDS = NAME_FIELDS + PAIRED_FIELDS
+"""What the side-by-side table shows of a row, and so all that is compared. A row that
+differs only in a text not shown (计量单位, 指标解释) is no change: the clerk would look
+for it in vain along a row marked 有变化."""
+SCORED_FIELDS = frozenset({"actual", "score", "deviation"})
+"""Only self-evaluations have these; compared only when both forms are self-evaluations."""
 FUNDS_FIELDS = ("initial", "annual", "executed", "rate", "score")
 
 
@@ -37,7 +47,8 @@ class RowStatus(StrEnum):
 @dataclass(frozen=True)
 class RowSide:
     """One form's row, as text. `index` is its position in that form (for opening it);
-    `score` is the score that counts (typed, else suggested), blank for target forms."""
+    `score` is the score that counts (typed, else suggested); `actual`, `score` and
+    `deviation` are blank for target forms. `unit` is kept but never compared."""
 
     index: int
     level1: str
@@ -48,6 +59,7 @@ class RowSide:
     actual: str
     weight: str
     score: str
+    deviation: str
 
     def text(self, field: str) -> str:
         return str(getattr(self, field))
@@ -124,11 +136,17 @@ class Comparison:
     funds_changed: frozenset[str]   # FUNDS_FIELDS that differ (both self-evaluations)
     total_changed: bool
 
+    @property
+    def scored(self) -> bool:
+        """Both forms are self-evaluations, so actuals, scores and reasons are compared."""
+        return self.current.funds is not None and self.earlier.funds is not None
+
     def count(self, status: RowStatus) -> int:
         return sum(1 for row in self.rows if row.status is status)
 
     def summary_line(self) -> str:
-        """"与 2023 年相比：3 项指标有变化，新增 1 项，删除 1 项"."""
+        """"与 2023 年相比：3 项指标有变化，新增 1 项，删除 1 项"; counted from the row
+        statuses, so it always agrees with the 有变化 marks of the table."""
         return (f"与 {self.earlier.year} 年相比：{self.count(RowStatus.CHANGED)} 项指标有变化，"
                 f"新增 {self.count(RowStatus.ADDED)} 项，删除 {self.count(RowStatus.REMOVED)} 项")
 
@@ -152,11 +170,11 @@ def _row_side(indicator: Indicator, slot: Slot, result: Evaluation | None) -> Ro
     score = format2(result.rows[slot.index].score) if result else ""
     return RowSide(slot.index, slot.level1, slot.level2, indicator.name, indicator.target,
                    indicator.unit, indicator.actual if result else "",
-                   format2(indicator.weight), score)
+                   format2(indicator.weight), score, indicator.deviation if result else "")
 
 
 def _changed(current: RowSide, earlier: RowSide, scored: bool) -> frozenset[str]:
-    fields = ROW_FIELDS if scored else tuple(f for f in ROW_FIELDS if f not in ("actual", "score"))
+    fields = ROW_FIELDS if scored else tuple(f for f in ROW_FIELDS if f not in SCORED_FIELDS)
     return frozenset(field for field in fields
                      if search_key(current.text(field)) != search_key(earlier.text(field)))
 

@@ -45,6 +45,50 @@ def test_side_by_side_aligns_a_renamed_indicator_and_marks_the_changed_target(wi
     assert model.rowCount() == len(load_sample("longhua-2022-grid-info").indicators)
 
 
+def _paired_columns(model) -> dict[str, tuple[int, int]]:
+    """Header label → (earlier year's column, this year's), as the headers read."""
+    found: dict[str, list[int]] = {}
+    for column in range(model.columnCount()):
+        label = model.headerData(column, Qt.Orientation.Horizontal).split("\n")[0]
+        found.setdefault(label, []).append(column)
+    return {label: (columns[0], columns[1]) for label, columns in found.items()
+            if len(columns) == 2}
+
+
+def test_side_by_side_marks_only_rows_where_a_shown_cell_differs(window):
+    from desktop.ui.compare_dialog import CompareDialog
+    store = window.workspace.service.store
+    current_id = _ids(window, "网格信息采集工作")[2022]
+    earlier = store.load_form(current_id)
+    earlier.year = 2021
+    earlier.indicators[2].actual = "98.50%"                 # 99.94% in 2022
+    earlier.indicators[4].deviation = "部分终端到货延迟"       # none in 2022
+    earlier.indicators[0].unit = "套"                        # not shown: no change
+    earlier_id, _ = window.workspace.service.create_form(earlier)
+    window.open_form(current_id)
+    window.compare_with(earlier_id)
+    dialog = window.findChild(CompareDialog)
+    model = dialog.model
+    paired = _paired_columns(model)
+    assert {"年度指标值", "实际完成值", "分值", "得分", "偏差原因"} <= set(paired)
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in paired["实际完成值"]] == \
+        ["实际完成值\n2021", "实际完成值\n2022"]
+    status = model.columnCount() - 1
+    assert model.headerData(status, Qt.Orientation.Horizontal) == "变化"
+    differing = {r for r in range(model.rowCount())
+                 if any(model.index(r, a).data() != model.index(r, b).data()
+                        for a, b in paired.values())}
+    marked = {r for r in range(model.rowCount()) if model.index(r, status).data() == "有变化"}
+    assert marked == differing and len(marked) == 2   # the actual, the reason; not the unit
+    assert f"{len(marked)} 项指标有变化" in dialog.summary.text()
+    before, now = paired["实际完成值"]
+    row = next(r for r in marked if model.index(r, before).data() != model.index(r, now).data())
+    assert model.index(row, now).data(Qt.ItemDataRole.ToolTipRole) == \
+        f"2021 年：{model.index(row, before).data()}"
+    assert model.index(row, now).data(Qt.ItemDataRole.BackgroundRole) is not None
+    dialog.close()
+
+
 def test_a_carried_forward_form_has_cleared_actuals_and_one_undo_removes_it(window, monkeypatch):
     from desktop.ui import project_panel
     monkeypatch.setattr(project_panel.CarryDialog, "exec", lambda self: 1)
@@ -113,16 +157,16 @@ def test_the_project_panel_and_its_trend_follow_an_edit(window):
     assert panel.model.index(0, 2).data() == "100.00"
 
 
-def test_the_year_panels_follow_the_language_switch(window, qapp):
+def test_the_year_panels_are_said_again_when_the_catalogue_changes(window, qapp):
     from desktop.ui import i18n
     header = window.project_panel.model.horizontalHeaderItem
     assert header(0).text() == "年度"
-    i18n.set_language(qapp, "en", persist=False)
+    i18n.remove_translations(qapp)
     qapp.processEvents()   # Qt posts LanguageChange to every widget
     try:
         assert header(0).text() == "Year"
         assert window.search_panel.model.horizontalHeaderItem(1).text() == "Name"
     finally:
-        i18n.set_language(qapp, "zh_CN", persist=False)
+        i18n.install_translations(qapp)
         qapp.processEvents()
     assert header(0).text() == "年度"

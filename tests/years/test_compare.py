@@ -42,7 +42,7 @@ def test_moved_rows_reordered_within_their_group_still_pair(grid_info):
     assert {(1, 1), (2, 3), (3, 2)} <= pairs
 
 
-def test_weights_scores_and_actuals_are_flagged_but_width_is_not(grid_info):
+def test_weights_scores_actuals_and_reasons_are_flagged_but_width_is_not(grid_info):
     current, earlier = _years(grid_info)
     current.indicators[0].weight, current.indicators[0].score = Decimal("8"), Decimal("7.5")
     current.indicators[0].deviation = "采购延迟"
@@ -50,11 +50,21 @@ def test_weights_scores_and_actuals_are_flagged_but_width_is_not(grid_info):
     current.indicators[3].target = "低于 3%"               # a space, the same target
     current.indicators[4].actual = "98%"
     rows = compare(current, earlier).rows
-    assert rows[0].changed == {"weight", "score"}
+    assert rows[0].changed == {"weight", "score", "deviation"}
+    assert (rows[0].current.deviation, rows[0].earlier.deviation) == ("采购延迟", "")
     assert (rows[0].current.weight, rows[0].earlier.weight) == ("8.00", "10.00")
     assert (rows[0].current.score, rows[0].earlier.score) == ("7.50", "10.00")
     assert rows[2].status is RowStatus.SAME and rows[3].status is RowStatus.SAME
     assert rows[4].changed == {"actual"}
+
+
+def test_a_row_differing_only_in_what_the_table_does_not_show_is_the_same(grid_info):
+    current, earlier = _years(grid_info)
+    current.indicators[0].unit = "套"
+    current.indicators[0].explanation = "含身份证读卡器"
+    result = compare(current, earlier)
+    assert result.rows[0].status is RowStatus.SAME and result.rows[0].changed == frozenset()
+    assert result.summary_line() == "与 2023 年相比：1 项指标有变化，新增 0 项，删除 0 项"
 
 
 def test_added_and_removed_rows_show_where_they_belong(grid_info):
