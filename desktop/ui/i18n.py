@@ -1,12 +1,18 @@
-"""The window's language: Chinese by default, English on request, remembered.
+"""The window speaks Chinese, and so do Qt's own dialogs.
 
 Source strings are English (`self.tr("Undo")`); `resources/i18n/jixiao_zh_CN.qm` turns
-them into what a clerk expects (撤销). Qt's own `qtbase_zh_CN.qm` does the same for the
-texts Qt draws itself (确定 / 取消 in dialogs, the line edit's context menu).
+them into what a clerk expects (撤销). Everything below the window (findings, charts,
+column headers, editors) is Chinese already, so the window has no other language.
 
-Switching removes and installs translators; Qt then sends every widget a
-LanguageChange event, and each widget re-says its texts in `changeEvent` →
-`retranslate()`. So the switch needs no restart and loses no open editor.
+Qt draws some texts itself: 确定 / 取消, the line edit's context menu, and the whole
+file and print dialogs (on Linux, and wherever the native dialog is not used). Its
+`qtbase_zh_CN.qm` translates them, but that catalogue lags behind Qt: labels Qt has
+since given a mnemonic ("&Look in:" for "Look in:") miss their translation and would
+show in English. `QtGaps` answers for those, consulted only after every catalogue.
+
+Installing translators makes Qt send every widget a LanguageChange event; widgets
+built before (none in the app, which installs first) re-say their texts through
+`Retranslates`.
 """
 
 from __future__ import annotations
@@ -15,23 +21,30 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QCoreApplication, QEvent, QLibraryInfo, QObject, QSettings, QTranslator,
+    QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QSettings, QTranslator,
 )
 from PySide6.QtGui import QAction
 
 from desktop.resources import resource_path
 
 CHINESE = "zh_CN"
-ENGLISH = "en"
-LANGUAGES = (CHINESE, ENGLISH)
-DEFAULT_LANGUAGE = CHINESE
-SETTINGS_KEY = "ui/language"
 CATALOGUE = "jixiao"
+QT_CATALOGUE = "qtbase"
+LOCALE = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+
+QT_GAPS: dict[tuple[str, str], str] = {
+    # (Qt's context, Qt's source string): the translation qtbase_zh_CN.qm holds only
+    # for the string without its mnemonic.
+    ("QFileDialog", "&Look in:"): "查找范围(&L)：",
+    ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
+    ("QPrintSettingsOutput", "Page &Set:"): "页面组(&S)：",
+    ("QPageSetupWidget", "Page &order:"): "页面顺序(&O)：",
+    ("QPageSetupWidget", "Pages &per sheet:"): "每张页数(&P)：",
+}
 
 _installed: list[QTranslator] = []
 """The translators in use, kept referenced: Qt does not own them, and a translator
 collected by Python would silently drop out of the application."""
-_current = ENGLISH  # the source strings, before anything is installed
 
 
 def settings() -> QSettings:
@@ -46,45 +59,44 @@ def qt_translations_dir() -> str:
     return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
 
 
-def saved_language(store: QSettings | None = None) -> str:
-    """The language chosen last time, else Chinese (also for an unknown saved value)."""
-    value = (store or settings()).value(SETTINGS_KEY, DEFAULT_LANGUAGE)
-    return value if value in LANGUAGES else DEFAULT_LANGUAGE
+class QtGaps(QTranslator):
+    """The Chinese of Qt's own strings that qtbase_zh_CN.qm misses (`QT_GAPS`)."""
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str | None:
+        # None, not "": Qt stops at the first translator whose answer is not a null
+        # string, and an empty one would blank every string no catalogue translates.
+        return QT_GAPS.get((context, source))
+
+    def isEmpty(self) -> bool:
+        return False
 
 
-def current_language() -> str:
-    return _current
+def install_translations(app: QCoreApplication) -> bool:
+    """At start-up, before the first window: our catalogue, Qt's own and the gaps, and
+    Chinese as the default locale (dates and sizes in the file dialog, day names).
+    Calling it again replaces rather than stacks them. Returns False when a catalogue
+    could not be loaded (the window then shows the English source strings rather than
+    nothing)."""
+    remove_translations(app)
+    QLocale.setDefault(LOCALE)
+    # Qt asks the translator installed last first: the gaps go in first, so they are
+    # consulted only for what no catalogue translates.
+    gaps = QtGaps(app)
+    app.installTranslator(gaps)
+    _installed.append(gaps)
+    ours = str(translations_dir())
+    qtbase = f"{QT_CATALOGUE}_{CHINESE}"  # a packaged build may carry it among ours
+    complete = _install(app, qtbase, qt_translations_dir()) or _install(app, qtbase, ours)
+    return _install(app, f"{CATALOGUE}_{CHINESE}", ours) and complete
 
 
-def install_translations(app: QCoreApplication, store: QSettings | None = None) -> str:
-    """At start-up, before the first window: the saved language (Chinese by default)."""
-    language = saved_language(store)
-    set_language(app, language, persist=False)
-    return language
-
-
-def set_language(app: QCoreApplication, language: str, *, persist: bool = True,
-                 store: QSettings | None = None) -> bool:
-    """Switch every window to `language` ("zh_CN" or "en") and, with `persist`,
-    remember it. Returns False when a Chinese catalogue could not be loaded (the
-    window then shows the English source strings rather than nothing)."""
-    if language not in LANGUAGES:
-        raise ValueError(f"unknown language {language!r}; expected one of {LANGUAGES}")
-    global _current
+def remove_translations(app: QCoreApplication) -> None:
+    """Back to the source strings (tests of the retranslation hooks use it)."""
     for translator in _installed:
         app.removeTranslator(translator)
         translator.deleteLater()
     _installed.clear()
-    complete = True
-    if language == CHINESE:
-        ours = str(translations_dir())
-        qtbase = f"qtbase_{CHINESE}"  # a packaged build may carry it among ours
-        complete = _install(app, qtbase, qt_translations_dir()) or _install(app, qtbase, ours)
-        complete = _install(app, f"{CATALOGUE}_{CHINESE}", ours) and complete
-    _current = language
-    if persist:
-        (store or settings()).setValue(SETTINGS_KEY, language)
-    return complete
 
 
 def _install(app: QCoreApplication, name: str, directory: str) -> bool:
@@ -109,9 +121,9 @@ class Retranslates:
 
 class ActionText(QObject):
     """Keeps the text of an action added to the window from outside it (File ▸ Restore
-    backup…, File ▸ Taught layouts…) in the current language: the window's own
-    retranslate() does not know about such actions. `text` calls
-    QCoreApplication.translate at its call site, where the translation tools find it."""
+    backup…, File ▸ Taught layouts…) translated: the window's own retranslate() does not
+    know about such actions. `text` calls QCoreApplication.translate at its call site,
+    where the translation tools find it."""
 
     def __init__(self, window: QObject, action: QAction, text: Callable[[], str]) -> None:
         super().__init__(window)

@@ -36,7 +36,7 @@ def _check_installation() -> None:
     from PySide6.QtWidgets import QApplication
     from openpyxl.xml import DEFUSEDXML
     from desktop.ui import i18n
-    _check(i18n.set_language(QApplication.instance(), i18n.CHINESE, persist=False),
+    _check(i18n.install_translations(QApplication.instance()),
            "中文翻译文件未能载入")
     qt_own = ("QPlatformTheme", "Cancel")   # a string of Qt's own catalogue, not of ours
     _check(QCoreApplication.translate(*qt_own) == "取消", "Qt 自带的中文翻译未能载入")
