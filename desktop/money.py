@@ -39,11 +39,20 @@ def format2(value: Decimal | None) -> str:
     return f"{round2(value):f}"
 
 
-def format_plain(value: Decimal | None) -> str:
-    """The shortest exact text for a value: 10 rather than 10.00, 1.5 rather than 1.50."""
+def format_grouped(value: Decimal | None) -> str:
+    """Two decimals with thousands separators (1,234,567.00), as a clerk reads an amount
+    on screen and on paper; editing and export keep `format2`'s plain digits."""
     if value is None:
         return ""
-    text = f"{value:f}"
+    return f"{round2(value):,f}"
+
+
+def format_plain(value: Decimal | None, *, grouped: bool = False) -> str:
+    """The shortest exact text for a value: 10 rather than 10.00, 1.5 rather than 1.50;
+    `grouped` adds thousands separators (1,250.5) for display."""
+    if value is None:
+        return ""
+    text = f"{value:,f}" if grouped else f"{value:f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return text or "0"

@@ -3,6 +3,8 @@
     QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots.py
     QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots.py import-preview   # one view
     QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots.py layout-mapping
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots.py help
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots.py refused-value
 
 Needs Debian's fonts-noto-cjk so that Chinese renders.
 """
@@ -142,9 +144,48 @@ def print_pages(folder: Path) -> None:
         print(f"wrote docs/print-{sample.stem}-*.png")
 
 
+def help_pages(folder: Path) -> None:
+    """帮助 ▸ 使用说明 and 帮助 ▸ 快捷键, as the clerk opens them."""
+    from desktop.ui.app import make_application
+    from desktop.ui.help_dialog import GuideDialog, ShortcutsDialog
+    make_application()
+    for dialog_class, name in ((GuideDialog, "guide"), (ShortcutsDialog, "shortcuts")):
+        dialog = dialog_class()
+        dialog.show()
+        QApplication.processEvents()
+        dialog.grab().save(str(DOCS / f"{name}.png"))
+        print(f"wrote docs/{name}.png")
+        dialog.close()
+
+
+def refused_value(folder: Path) -> None:
+    """A score above its 分值 typed and Enter pressed: the editor stays, the reason under it."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    window = build_window(str(Path(folder) / "refused.sqlite3"))
+    window.resize(1680, 960)
+    window.show()
+    offer_demo(window, ask=False)
+    editor = window.open_form(_find(window, "市场监督管理综合事务"))
+    panel, grid = editor.indicators, editor.indicators.grid
+    view = panel.view
+    view.setFocus()
+    view.setCurrentIndex(panel.model.index(grid.display_row(1), grid.column_of("score")))
+    QApplication.processEvents()
+    QTest.keyClicks(view, "9")
+    QTest.keyClicks(QApplication.focusWidget(), "9")
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    for _ in range(3):
+        QApplication.processEvents()
+    _shoot(window, DOCS / "refused-value.png")
+    window.close()
+    window.workspace.service.store.close()
+
+
 def main() -> int:
     views = {"import-preview": import_preview, "layout-mapping": layout_mapping,
-             "shenzhen-target": shenzhen_target}
+             "shenzhen-target": shenzhen_target, "help": help_pages,
+             "refused-value": refused_value}
     if len(sys.argv) == 2 and sys.argv[1] in views:   # just this view, while working on it
         with tempfile.TemporaryDirectory() as folder:
             views[sys.argv[1]](Path(folder))
@@ -176,6 +217,8 @@ def main() -> int:
         import_preview(Path(folder))
         layout_mapping(Path(folder))
         shenzhen_target(Path(folder))
+        help_pages(Path(folder))
+        refused_value(Path(folder))
         print_pages(Path(folder))
     return 0
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from desktop.editing.service import Step
 from desktop.forms import FUNDS_COLUMNS, FUNDS_SOURCES, SelfEvaluation
-from desktop.money import format2, format_plain
+from desktop.money import format2, format_grouped, format_plain
 from desktop.presenters.grid import Cell
 from desktop.presenters.session import FormSession
 
@@ -19,6 +19,10 @@ ROW_KEYS = ("total", *FUNDS_SOURCES)
 COLUMN_LABELS = ("年初预算数", "全年预算数", "全年执行数", "分值", "执行率(%)", "得分")
 WEIGHT, RATE, SCORE = 3, 4, 5
 DASH = "—"
+TOTAL_LOCKED = "年度资金总额由下面三项来源相加得出，请填写各来源的金额"
+DASH_LOCKED = "各来源不单独计算执行率和得分，此格不填"
+RATE_LOCKED = "执行率 = 全年执行数 ÷ 全年预算数，自动算出"
+SCORE_LOCKED = "资金得分 = 执行率 × 分值，自动算出"
 
 
 class FundsTable:
@@ -51,14 +55,17 @@ class FundsTable:
         assert evaluation is not None
         if column < len(FUNDS_COLUMNS):
             source = evaluation.funds_total if row == 0 else self.form.funds.source(ROW_KEYS[row])
-            return Cell(format2(getattr(source, FUNDS_COLUMNS[column])), editable=row > 0,
-                        computed=row == 0, numeric=True, problem=self._problem(row, column))
+            return Cell(format_grouped(getattr(source, FUNDS_COLUMNS[column])), editable=row > 0,
+                        computed=row == 0, numeric=True, problem=self._problem(row, column),
+                        locked=TOTAL_LOCKED if row == 0 else "")
         if row > 0:
-            return Cell(DASH, computed=True)
+            return Cell(DASH, computed=True, locked=DASH_LOCKED)
         if column == WEIGHT:
             return Cell(format2(self.form.funds.weight), editable=True, numeric=True)
-        value = evaluation.rate if column == RATE else evaluation.funds_score
-        return Cell(format2(value), computed=True, numeric=True)
+        if column == RATE:
+            return Cell(format2(evaluation.rate), computed=True, numeric=True, locked=RATE_LOCKED)
+        return Cell(format2(evaluation.funds_score), computed=True, numeric=True,
+                    locked=SCORE_LOCKED)
 
     def edit_value(self, row: int, column: int) -> str:
         if row == 0 and column == WEIGHT:

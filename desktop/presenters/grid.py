@@ -22,6 +22,8 @@ from desktop.rules.profile import RuleProfile
 from desktop.rules.rows import level1_of
 
 NUMBER_FIELDS = frozenset({"weight", "score"})
+SUBTOTAL_LOCKED = "小计由本组各行的分值和得分相加得出，请修改上面的指标行"
+TOTAL_LOCKED = "总分由各组小计和资金得分相加得出，不能直接修改"
 
 
 class RowKind(Enum):
@@ -47,6 +49,7 @@ class Cell:
     problem: str = ""           # the findings that point at this cell, one per line
     numeric: bool = False
     hint: str = ""              # e.g. the suggested score behind an override
+    locked: str = ""            # why a read-only cell cannot be typed in, shown at the cell
 
 
 def group_indices(indicators: Sequence[Indicator], profile: RuleProfile) -> dict[str, list[int]]:
@@ -235,28 +238,30 @@ class IndicatorGrid:
         if level is None:
             return Cell("", computed=True)
         if field == "level1":
-            return Cell(f"{level1} 小计", computed=True)
+            return Cell(f"{level1} 小计", computed=True, locked=SUBTOTAL_LOCKED)
         if field == "weight":
-            return Cell(format2(level.weight), computed=True, numeric=True,
+            return Cell(format2(level.weight), computed=True, numeric=True, locked=SUBTOTAL_LOCKED,
                         problem="\n".join(self._problems.get((-1, f"level1_weights.{level1}"), [])))
         if field == "score":
-            return Cell(format2(level.score), computed=True, numeric=True)
-        return Cell("", computed=True)
+            return Cell(format2(level.score), computed=True, numeric=True, locked=SUBTOTAL_LOCKED)
+        return Cell("", computed=True, locked=SUBTOTAL_LOCKED)
 
     def _total_cell(self, field: str) -> Cell:
         evaluation = self.session.evaluation
         if evaluation is None:
             return Cell("")
         if field == "level1":
-            return Cell("总分", computed=True)
+            return Cell("总分", computed=True, locked=TOTAL_LOCKED)
         if field == "weight":
             return Cell(format2(evaluation.weights_total), computed=True, numeric=True,
+                        locked=TOTAL_LOCKED,
                         problem="\n".join(self._problems.get((-1, "weights_total"), [])))
         if field == "score":
-            return Cell(format2(evaluation.total), computed=True, numeric=True)
+            return Cell(format2(evaluation.total), computed=True, numeric=True,
+                        locked=TOTAL_LOCKED)
         if field == "deviation":
-            return Cell(f"等级：{evaluation.grade}", computed=True)
-        return Cell("", computed=True)
+            return Cell(f"等级：{evaluation.grade}", computed=True, locked=TOTAL_LOCKED)
+        return Cell("", computed=True, locked=TOTAL_LOCKED)
 
     def edit_value(self, row: int, column: int) -> str:
         """The text an editor starts from: what the clerk typed, never a display label."""

@@ -193,3 +193,45 @@ def parse_clipboard(text: str) -> list[list[str]]:
     if lines and lines[-1] == "":
         lines.pop()
     return [line.split("\t") for line in lines]
+
+
+FILLED_FIELDS = frozenset({"level1", "level2", "name", "target", "unit", "actual", "weight",
+                           "deviation", "explanation"})
+"""Fields Ctrl+D copies down; a score follows the rules of its own row and is not copied."""
+
+
+def fill_down(grid: IndicatorGrid, rows: Sequence[int], columns: Sequence[int]) -> Step | None:
+    """Ctrl+D, as in a spreadsheet: in each selected column, the top selected row's value
+    into the selected rows below it; with one row selected, the row above into it."""
+    indicator_rows = [row for row in rows if grid.indicator_at(row) is not None]
+    if len(rows) == 1:
+        above = [row for row in range(rows[0]) if grid.indicator_at(row) is not None]
+        indicator_rows = above[-1:] + indicator_rows
+    if len(indicator_rows) < 2:
+        raise EditError("没有可向下填充的单元格：请选中一列中的几行，最上面一行是要复制的值")
+    source, targets = indicator_rows[0], indicator_rows[1:]
+    edits = []
+    for column in columns:
+        field = grid.field(column)
+        if field not in FILLED_FIELDS:
+            continue
+        value = grid.edit_value(source, column)
+        edits += [SetValue(("indicators", grid.indicator_at(row), field), value)
+                  for row in targets]
+    if not edits:
+        raise EditError("所选的栏不能向下填充（得分按规则计算）")
+    return grid.session.run(lambda opened: grid.session.service.apply(opened, edits, "向下填充"))
+
+
+def pasted_cells(grid: IndicatorGrid, row: int, column: int,
+                 block: Sequence[Sequence[str]]) -> list[tuple[int, int]]:
+    """The display cells a block pasted at (row, column) landed in, to keep them selected."""
+    index = grid.indicator_at(row)
+    top = index if index is not None else len(grid.session.form.indicators) - len(block)
+    width = max((len(texts) for texts in block), default=0)
+    cells = []
+    for offset in range(len(block)):
+        display = grid.display_row(top + offset)
+        if display is not None:
+            cells += [(display, c) for c in range(column, min(column + width, grid.column_count()))]
+    return cells

@@ -55,6 +55,7 @@ def budget_fields(form: ProjectTarget | UnitTarget, layout: Layout) -> list[tupl
 TASK_COLUMNS = ("name", "content", "total", "fiscal", "other")
 TASK_LABELS = ("任务名称", "主要内容", "总额", "其中：财政拨款", "其中：其他资金")
 AMOUNTS = frozenset({"total", "fiscal", "other"})
+TASKS_TOTAL_LOCKED = "金额合计由各项任务的金额相加得出，请修改上面的任务行"
 
 
 def task_columns(layout: Layout) -> tuple[tuple[str, str], ...]:
@@ -103,16 +104,21 @@ class TaskTable:
         field = self.columns[column][0]
         if row == len(self.tasks):
             if field not in AMOUNTS:
-                return Cell("金额合计" if field == "name" else "", computed=True)
-            return Cell(format_plain(self._sum(field)), computed=True, numeric=True,
-                        problem=self._problem(field))
+                return Cell("金额合计" if field == "name" else "", computed=True,
+                            locked=TASKS_TOTAL_LOCKED)
+            return Cell(format_plain(self._sum(field), grouped=True), computed=True,
+                        numeric=True, problem=self._problem(field), locked=TASKS_TOTAL_LOCKED)
         value = getattr(self.tasks[row], field)
         if field in AMOUNTS:
-            return Cell(format_plain(value), editable=True, numeric=True)
+            return Cell(format_plain(value, grouped=True), editable=True, numeric=True)
         return Cell(value, editable=True)
 
     def edit_value(self, row: int, column: int) -> str:
-        return "" if row == len(self.tasks) else self.cell(row, column).text
+        """The plain text an editor starts from: digits without separators."""
+        if row == len(self.tasks):
+            return ""
+        value = getattr(self.tasks[row], self.columns[column][0])
+        return format_plain(value) if isinstance(value, Decimal) else str(value or "")
 
     def commit(self, row: int, column: int, text: str) -> Step | None:
         if row >= len(self.tasks):

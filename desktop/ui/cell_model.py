@@ -23,6 +23,8 @@ PROBLEM = QColor("#fde0dc")
 OVERRIDDEN = QColor("#fff3cd")
 
 Index = QModelIndex | QPersistentModelIndex
+LOCKED_ROLE = Qt.ItemDataRole.UserRole + 1    # why a read-only cell cannot be changed
+NUMERIC_ROLE = Qt.ItemDataRole.UserRole + 2   # the cell holds a number (status-bar sum)
 
 
 class CellSource(Protocol):
@@ -46,6 +48,8 @@ class CellTableModel(QAbstractTableModel):
         self._commit = commit
         self._headers = headers
         self._row_labels = row_labels
+        self.last_refusal = ""   # the reason the last edit was refused, for the cell's note
+        self.refused.connect(self._remember_refusal)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else self.source.row_count()
@@ -84,7 +88,11 @@ class CellTableModel(QAbstractTableModel):
         return self.run(lambda: self._commit(index.row(), index.column(), str(value)))
 
     def run(self, action: Callable[[], Step | None]) -> bool:
+        self.last_refusal = ""
         return run_announced(action, self.step_done, self.refused)
+
+    def _remember_refusal(self, message: str) -> None:
+        self.last_refusal = message
 
     def refresh(self, structure_changed: bool) -> None:
         """After any step: new rows → reset; otherwise one dataChanged over the table,
@@ -126,6 +134,10 @@ def _role(cell: Cell, role: int) -> Any:
         font = QFont()
         font.setBold(True)
         return font
+    if role == LOCKED_ROLE:
+        return cell.locked
+    if role == NUMERIC_ROLE:
+        return cell.numeric
     if role == Qt.ItemDataRole.TextAlignmentRole:
         horizontal = Qt.AlignmentFlag.AlignRight if cell.numeric else Qt.AlignmentFlag.AlignLeft
         return int(horizontal | Qt.AlignmentFlag.AlignVCenter)

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt,
+)
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLineEdit, QStyleOptionViewItem, QWidget,
 )
@@ -36,9 +39,22 @@ class GradeEditor(QWidget):
         layout.addWidget(self.grade, 3)
         layout.addWidget(self.score, 2)
         self.grade.activated.connect(self._propose)
+        self.score.installEventFilter(self)
         self.setFocusProxy(self.score)
         self.setAutoFillBackground(True)
         self.initial: tuple[str, str] = ("", "")
+
+    def show_picker(self) -> None:
+        self.grade.showPopup()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """Alt+↓ in the score opens the grade list, as it does in a spreadsheet."""
+        if watched is self.score and event.type() == QEvent.Type.KeyPress \
+                and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Down \
+                and event.modifiers() & Qt.KeyboardModifier.AltModifier:
+            self.show_picker()
+            return True
+        return super().eventFilter(watched, event)
 
     def value(self) -> tuple[str, str]:
         return self.grade.currentText(), self.score.text().strip()

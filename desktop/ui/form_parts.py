@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFrame, QGridLayout, QLabel, QLineEdit, QPlainTextEdit,
     QVBoxLayout, QWidget,
@@ -18,6 +18,7 @@ from desktop.editing.paths import ABSENT, value_at
 from desktop.money import format_plain
 from desktop.presenters.session import FormSession
 from desktop.ui.cell_model import run_announced
+from desktop.ui.sheet import CellNote
 
 Path = tuple[str, ...]
 
@@ -67,12 +68,17 @@ class CommittingPart(QWidget):
 
 
 class HeaderForm(CommittingPart):
-    """Label–value pairs laid out in `columns` pairs per line, as the form's header."""
+    """Label–value pairs laid out in `columns` pairs per line, as the form's header.
+
+    Enter or leaving a field commits it; Esc puts back the stored value. A value the form
+    refuses stays in the field with the reason under it while the clerk is still there
+    (Enter), and is put back when the clerk has moved on."""
 
     def __init__(self, session: FormSession, fields: Sequence[tuple[Path, str]],
                  columns: int = 3, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.edits: dict[Path, QLineEdit] = {}
+        self.note = CellNote()
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         for number, (path, label) in enumerate(fields):
@@ -80,6 +86,8 @@ class HeaderForm(CommittingPart):
             edit = QLineEdit()
             edit.setObjectName(".".join(path))
             edit.editingFinished.connect(lambda p=path, e=edit: self._finish(p, e))
+            edit.textEdited.connect(self.note.hide)
+            edit.installEventFilter(self)
             grid.addWidget(QLabel(f"{label}："), line, pair * 2, Qt.AlignmentFlag.AlignRight)
             grid.addWidget(edit, line, pair * 2 + 1)
             grid.setColumnStretch(pair * 2 + 1, 1)
@@ -87,9 +95,40 @@ class HeaderForm(CommittingPart):
         self.refresh()
 
     def _finish(self, path: Path, edit: QLineEdit) -> None:
+        if not edit.isModified():
+            return
         edit.setModified(False)
-        if not self.commit_value(path, edit.text()):
+        refusals: list[str] = []
+        self.refused.connect(refusals.append)
+        try:
+            accepted = self.commit_value(path, edit.text())
+        finally:
+            self.refused.disconnect(refusals.append)
+        if accepted:
+            return
+        self.note.show_under(edit, edit.rect(), refusals[-1] if refusals else "")
+        if edit.hasFocus():
+            edit.setModified(True)   # still the clerk's text, still to be committed
+            edit.selectAll()
+        else:
             edit.setText(_text_of(self.session, path))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.FocusOut and isinstance(watched, QLineEdit):
+            # Qt does not repeat editingFinished for text it already reported (a refused
+            # value the clerk then leaves): commit, or put the stored value back, here.
+            path = next((p for p, e in self.edits.items() if e is watched), None)
+            if path is not None and watched.isModified():
+                self._finish(path, watched)
+        if event.type() == QEvent.Type.KeyPress and isinstance(watched, QLineEdit) \
+                and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape:
+            path = next((p for p, e in self.edits.items() if e is watched), None)
+            if path is not None and watched.isModified():
+                watched.setText(_text_of(self.session, path))
+                watched.setModified(False)
+                self.note.hide()
+                return True
+        return super().eventFilter(watched, event)
 
     def refresh(self) -> None:
         """Show the form's values; a field the clerk is still typing in is left alone."""
@@ -121,9 +160,15 @@ class TextBlock(CommittingPart):
         layout.addWidget(self.edit)
         self.refresh()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if watched is self.edit and event.type() == QEvent.Type.FocusOut:
             self.commit_pending()
+        elif watched is self.edit and event.type() == QEvent.Type.KeyPress \
+                and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape \
+                and self.edit.document().isModified():
+            self.edit.setPlainText(_text_of(self.session, self.path))   # Esc: as stored
+            self.edit.document().setModified(False)
+            return True
         return super().eventFilter(watched, event)
 
     def refresh(self) -> None:

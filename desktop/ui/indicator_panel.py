@@ -41,6 +41,8 @@ class IndicatorPanel(QWidget):
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.view.paste_requested.connect(self._paste)
+        self.view.fill_down_requested.connect(self._fill_down)
+        self.view.append_row = self._append_row
         self.model.step_done.connect(self.step_done)
         self.model.refused.connect(self.refused)
         layout = QVBoxLayout(self)
@@ -126,7 +128,20 @@ class IndicatorPanel(QWidget):
 
     def _paste(self, row: int, column: int, text: str) -> None:
         block = grid_actions.parse_clipboard(text)
-        self.run(lambda: grid_actions.paste(self.grid, row, column, block))
+        if self.model.run(lambda: grid_actions.paste(self.grid, row, column, block)):
+            self.view.select_cells(grid_actions.pasted_cells(self.grid, row, column, block))
+        else:
+            self.view.show_note(self.model.index(row, column), self.model.last_refusal)
+
+    def _fill_down(self, rows: list[int], columns: list[int]) -> None:
+        if not self.model.run(lambda: grid_actions.fill_down(self.grid, rows, columns)):
+            self.view.show_note(self.view.currentIndex(), self.model.last_refusal)
+
+    def _append_row(self, row: int) -> bool:
+        """Enter below the last indicator row: a new row in the same 一级 and 二级."""
+        if self.grid.indicator_at(row) is None:
+            return False
+        return self.model.run(lambda: grid_actions.insert_row(self.grid, row))
 
     def _context_menu(self, point: QPoint) -> None:
         menu = QMenu(self)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
-    QApplication, QDockWidget, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget,
+    QDockWidget, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget,
 )
 
 from desktop import __version__
@@ -100,6 +100,9 @@ class MainWindow(Retranslates, QMainWindow):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.empty)
         self.setCentralWidget(self.stack)
+        self.selection_figures = QLabel()   # count and sum of the selected cells, as Excel
+        self.selection_figures.setObjectName("selection-figures")
+        self.statusBar().addPermanentWidget(self.selection_figures)
         self.figures = QLabel()
         self.statusBar().addPermanentWidget(self.figures)
         self._docks()
@@ -270,8 +273,8 @@ class MainWindow(Retranslates, QMainWindow):
         self.overview_action = self._action(self.show_overview)
         self.search_action = self._action(self.focus_search, QKeySequence.StandardKey.Find)
         self.refresh_action = self._action(self.refresh, QKeySequence.StandardKey.Refresh)
-        self.chinese_action = self._action(lambda: self._language("zh_CN"))
-        self.english_action = self._action(lambda: self._language("en"))
+        self.guide_action = self._action(self._guide, QKeySequence.StandardKey.HelpContents)
+        self.shortcuts_action = self._action(self._shortcuts)
         self.about_action = self._action(self._about)
         self.file_menu = self.menuBar().addMenu("")
         self.file_menu.addActions([self.new_action, self.duplicate_action, self.delete_action])
@@ -295,12 +298,12 @@ class MainWindow(Retranslates, QMainWindow):
         self.view_menu = self.menuBar().addMenu("")
         self.view_menu.addAction(self.refresh_action)
         self.view_menu.addSeparator()
-        self.view_menu.addActions([self.chinese_action, self.english_action])
-        self.view_menu.addSeparator()
         # Each dock's own show/hide action: its text is the dock's (translated) title, so
         # a panel closed with its × comes back from here.
         self.view_menu.addActions([dock.toggleViewAction() for dock in self.docks()])
         self.help_menu = self.menuBar().addMenu("")
+        self.help_menu.addActions([self.guide_action, self.shortcuts_action])
+        self.help_menu.addSeparator()
         self.help_menu.addAction(self.about_action)
         from desktop.ui.backups import add_backup_actions
         add_backup_actions(self)   # File ▸ Restore backup…, before Quit
@@ -343,8 +346,8 @@ class MainWindow(Retranslates, QMainWindow):
                              (self.overview_action, self.tr("Unit &overview…")),
                              (self.search_action, self.tr("&Search all years")),
                              (self.refresh_action, self.tr("&Refresh")),
-                             (self.chinese_action, "中文"),
-                             (self.english_action, "English"),
+                             (self.guide_action, self.tr("&User guide")),
+                             (self.shortcuts_action, self.tr("&Keyboard shortcuts")),
                              (self.about_action, self.tr("&About"))):
             action.setText(text)
         self._show_figures()
@@ -359,6 +362,7 @@ class MainWindow(Retranslates, QMainWindow):
         editor = editor_class(session.form.kind)(session)
         editor.step_done.connect(self._push)
         editor.refused.connect(self._refused)
+        editor.figures_changed.connect(self.selection_figures.setText)
         session.listeners.append(self._session_changed)
         self.editor = editor
         self.stack.addWidget(editor)
@@ -373,6 +377,7 @@ class MainWindow(Retranslates, QMainWindow):
             return
         self.editor.commit_pending()
         self.editor.detach()
+        self.selection_figures.setText("")
         session = self.editor.session
         if self._session_changed in session.listeners:
             session.listeners.remove(self._session_changed)
@@ -548,8 +553,13 @@ class MainWindow(Retranslates, QMainWindow):
 
     # ------------------------------------------------------------ the rest
 
-    def _language(self, language: str) -> None:
-        i18n.set_language(QApplication.instance(), language)
+    def _guide(self) -> None:
+        from desktop.ui.help_dialog import show_guide
+        show_guide(self)
+
+    def _shortcuts(self) -> None:
+        from desktop.ui.help_dialog import show_shortcuts
+        show_shortcuts(self)
 
     def _about(self) -> None:
         QMessageBox.about(self, self.tr("About"),

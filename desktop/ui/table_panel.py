@@ -31,6 +31,7 @@ class TablePanel(QWidget):
         self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.view.paste_requested.connect(self._paste)
+        self.view.fill_down_requested.connect(self._fill_down)
         self.model.step_done.connect(self.step_done)
         self.model.refused.connect(self.refused)
         layout = QVBoxLayout(self)
@@ -66,4 +67,25 @@ class TablePanel(QWidget):
     def _paste(self, row: int, column: int, text: str) -> None:
         """A single value pasted into one cell; blocks belong to the indicator grid."""
         value = text.strip().split("\t")[0].split("\n")[0]
-        self.model.setData(self.model.index(row, column), value)
+        self._set(row, column, value)
+
+    def _fill_down(self, rows: list[int], columns: list[int]) -> None:
+        """Ctrl+D: the top selected cell of each column into the editable cells below it."""
+        if len(rows) == 1:
+            rows = [rows[0] - 1, rows[0]]
+        for column in columns:
+            source = self.model.index(rows[0], column)
+            if not self.view.is_editable(source):
+                continue   # a computed total is not copied over the clerk's figures
+            value = str(source.data(Qt.ItemDataRole.EditRole) or "")
+            for row in rows[1:]:
+                if self.view.is_editable(self.model.index(row, column)) \
+                        and not self._set(row, column, value):
+                    return
+
+    def _set(self, row: int, column: int, value: str) -> bool:
+        index = self.model.index(row, column)
+        if self.model.setData(index, value):
+            return True
+        self.view.show_note(index, self.model.last_refusal)
+        return False

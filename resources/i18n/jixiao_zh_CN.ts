@@ -78,6 +78,29 @@
     </message>
 </context>
 <context>
+    <name>BatchFindingsBox</name>
+    <message>
+        <source>%1 of the %2 chosen forms have open findings; the budget system may refuse them.</source>
+        <translation>所选 %2 个表格中有 %1 个还有问题未解决，预算系统可能拒绝导入。</translation>
+    </message>
+    <message>
+        <source>… and %1 more forms</source>
+        <translation>……另有 %1 个表格</translation>
+    </message>
+    <message>
+        <source>Export &amp;all anyway</source>
+        <translation>全部仍然导出(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Export only those &amp;without findings</source>
+        <translation>只导出没有问题的(&amp;W)</translation>
+    </message>
+    <message>
+        <source>%1: %2 findings</source>
+        <translation>%1：%2 个问题</translation>
+    </message>
+</context>
+<context>
     <name>BrowserModel</name>
     <message>
         <source>Name</source>
@@ -122,6 +145,10 @@
     <message>
         <source>Exported</source>
         <translation>已导出</translation>
+    </message>
+    <message>
+        <source>Changed since export</source>
+        <translation>自导出后已修改</translation>
     </message>
     <message>
         <source>Year %1</source>
@@ -239,6 +266,13 @@
     <message>
         <source>Click a problem to go to its cell</source>
         <translation>单击问题可跳转到相应单元格</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <source>User guide</source>
+        <translation>使用说明</translation>
     </message>
 </context>
 <context>
@@ -655,6 +689,14 @@
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
+        <source>&amp;User guide</source>
+        <translation>使用说明(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>快捷键(&amp;K)</translation>
+    </message>
+    <message>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
@@ -781,6 +823,28 @@
     <message>
         <source>Text</source>
         <translation>内容</translation>
+    </message>
+</context>
+<context>
+    <name>SheetView</name>
+    <message>
+        <source>Count: %1    Sum: %2</source>
+        <translation>计数：%1    求和：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>作用</translation>
     </message>
 </context>
 <context>

@@ -191,7 +191,7 @@ def test_funds_edit_recomputes_rate_and_score(window):
     assert funds.index(0, 4).data() == published("longhua-2022-digital-city")["rate"]
     assert funds.setData(funds.index(1, 2), "1821100", Qt.ItemDataRole.EditRole)
     assert (funds.index(0, 2).data(), funds.index(0, 4).data(), funds.index(0, 5).data()) == \
-        ("1821100.00", "100.00", "10.00")
+        ("1,821,100.00", "100.00", "10.00")
     total = editor.indicators.grid.total_row()
     assert text(editor.indicators, total, "score") == "100.00"
 

@@ -139,10 +139,13 @@ def test_the_project_panel_lists_every_year_and_draws_the_trend(window):
 
 
 def test_the_project_panel_and_its_trend_follow_an_edit(window):
-    """Edited in the window, the open year's total, grade and point move at once."""
+    """Edited in the window, the open year's total, grade and point move at once, and
+    so does the form's row in the browser."""
     from desktop.money import format2
+    from desktop.ui.browser_model import Column
     add_earlier_year(window)
-    window.open_form(_ids(window, "网格信息采集工作")[2022])
+    form_id = _ids(window, "网格信息采集工作")[2022]
+    window.open_form(form_id)
     panel, grid = window.project_panel, window.editor.indicators
     row = grid.grid.display_row(0)
     index = grid.model.index(row, grid.grid.column_of("actual"))
@@ -153,8 +156,10 @@ def test_the_project_panel_and_its_trend_follow_an_edit(window):
                                                                result.grade]
     assert [(p.year, p.total, p.rate) for p in panel.chart.points][-1] == (
         2022, result.total, result.rate)
+    assert window.browser.model.rows[form_id][Column.TOTAL].text() == format2(result.total)
     window.undo_stack.undo()
     assert panel.model.index(0, 2).data() == "100.00"
+    assert window.browser.model.rows[form_id][Column.TOTAL].text() == "100.00"
 
 
 def test_the_year_panels_are_said_again_when_the_catalogue_changes(window, qapp):
