@@ -40,6 +40,7 @@ class BrowserPanel(Retranslates, QWidget):
     """Search box over a tree of forms; a click or Enter on a form asks to open it."""
 
     form_activated = Signal(int)
+    form_entered = Signal(int)   # opened by Enter: the keyboard goes on into the form
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -152,17 +153,19 @@ class BrowserPanel(Retranslates, QWidget):
             return QModelIndex()
         return self.proxy.mapFromSource(items[Column.NAME].index())
 
-    def _activate(self, index: QModelIndex) -> None:
+    def _activate(self, index: QModelIndex, by_keyboard: bool = False) -> None:
         form_id = index.data(FORM_ID_ROLE)
         if form_id is not None:
             self.form_activated.emit(form_id)
+            if by_keyboard:
+                self.form_entered.emit(form_id)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Enter on a form row opens it. `activated` is not used: depending on the
         platform it also fires on a click or double-click, opening a form twice."""
         if (watched is self.view and event.type() == QEvent.Type.KeyPress
                 and isinstance(event, QKeyEvent) and event.key() in ACTIVATE_KEYS):
-            self._activate(self.view.currentIndex())
+            self._activate(self.view.currentIndex(), by_keyboard=True)
             return True
         return super().eventFilter(watched, event)
 
@@ -171,7 +174,7 @@ class BrowserPanel(Retranslates, QWidget):
         index = self._first_form(QModelIndex())
         if index is not None:
             self.view.setCurrentIndex(index)
-            self._activate(index)
+            self._activate(index, by_keyboard=True)
 
     def _first_form(self, parent: QModelIndex) -> QModelIndex | None:
         for row in range(self.proxy.rowCount(parent)):

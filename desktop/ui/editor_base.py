@@ -93,6 +93,11 @@ class FormEditor(QWidget):
             shortcut.setKeys([QKeySequence(key) for key in keys])
             shortcut.activated.connect(lambda d=delta: self.jump_block(d))
 
+    def focus_first(self) -> None:
+        blocks = self.blocks()
+        if blocks:
+            blocks[0][0].setFocus(Qt.FocusReason.TabFocusReason)
+
     def jump_block(self, delta: int) -> None:
         """Ctrl+Tab / Ctrl+Shift+Tab: the first field of the next (previous) block; a cell
         being edited is committed first."""

@@ -120,6 +120,7 @@ class MainWindow(Retranslates, QMainWindow):
         self.workspace = workspace
         self.browser = BrowserPanel(workspace.service.store)
         self.browser.form_activated.connect(self.open_form)
+        self.browser.form_entered.connect(self._open_to_work)
         self.browser_dock.setWidget(self.browser)
         self._store_panels(workspace)
         self.opening.deleteLater()
@@ -529,6 +530,15 @@ class MainWindow(Retranslates, QMainWindow):
         editor = self.open_form(form_id)
         if editor is not None and row >= 0:
             editor.select_finding(row + 1, "name")
+        elif editor is not None:
+            editor.focus_first()
+
+    def _open_to_work(self, form_id: int) -> None:
+        """A form opened from the browser by Enter: the keyboard goes with it, to its
+        first field, so the clerk types into the form without reaching for the mouse."""
+        editor = self.open_form(form_id)
+        if editor is not None:
+            editor.focus_first()
 
     def print_preview(self) -> None:
         """The open form in the official layout, to a printer or a PDF."""

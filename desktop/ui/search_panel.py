@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from desktop.ui.i18n import Retranslates
@@ -34,6 +34,8 @@ class SearchPanel(Retranslates, QWidget):
         self.timer.setInterval(PAUSE_MS)
         self.timer.timeout.connect(self.run)
         self.box.textChanged.connect(lambda _text: self.timer.start())
+        self.box.returnPressed.connect(self._open_first)
+        self.box.installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.box)
@@ -60,6 +62,25 @@ class SearchPanel(Retranslates, QWidget):
             self.model.appendRow(items)
         self.view.resizeColumnToContents(0)
         return hits
+
+    def _open_first(self) -> None:
+        """Enter in the box: search now and open the first hit, as the browser's box does."""
+        self.timer.stop()
+        self.run()
+        first = self.model.index(0, 0)
+        if first.isValid():
+            self.view.setCurrentIndex(first)
+            self._activate(first)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """↓ in the box goes down into the hits."""
+        if watched is self.box and event.type() == QEvent.Type.KeyPress \
+                and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Down \
+                and self.model.rowCount():
+            self.view.setFocus(Qt.FocusReason.TabFocusReason)
+            self.view.setCurrentIndex(self.model.index(0, 0))
+            return True
+        return super().eventFilter(watched, event)
 
     def _activate(self, index) -> None:  # noqa: ANN001
         self.hit_activated.emit(index.data(FORM_ID), index.data(ROW))

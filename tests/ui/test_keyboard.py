@@ -361,3 +361,34 @@ def test_the_status_bar_sums_the_selected_numbers(window, qtbot):
 def _qualitative(grid, row: int) -> bool:
     from desktop.presenters import grid_actions
     return grid_actions.is_qualitative(grid, row)
+
+
+# ------------------------------------------------------------ into the form without the mouse
+
+def test_enter_in_the_browser_opens_the_form_with_the_keyboard_in_it(window, qtbot):
+    browser = window.browser
+    browser.select_form(form_id(window, SAMPLE))
+    browser.view.setFocus()
+    press(qtbot, Qt.Key.Key_Return)
+    assert window.session.form_id == form_id(window, SAMPLE)
+    assert QApplication.focusWidget() is window.editor.blocks()[0][0]
+
+
+def test_enter_in_the_search_box_opens_the_first_hit(window, qtbot):
+    panel = window.search_panel
+    window.search_dock.show()
+    panel.box.setFocus()
+    type_text(qtbot, load_sample(SAMPLE).project_code)
+    press(qtbot, Qt.Key.Key_Return)
+    assert window.session.form_id == form_id(window, SAMPLE)
+    assert window.editor.isAncestorOf(QApplication.focusWidget())
+
+
+def test_down_in_the_search_box_goes_into_the_hits(window, qtbot):
+    panel = window.search_panel
+    window.search_dock.show()
+    panel.box.setFocus()
+    type_text(qtbot, "4403")
+    panel.run()
+    press(qtbot, Qt.Key.Key_Down)
+    assert QApplication.focusWidget() is panel.view and panel.view.currentIndex().row() == 0
