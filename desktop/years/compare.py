@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from desktop.forms import KIND_TITLES, Form, FormKind, Indicator, SelfEvaluation
-from desktop.money import format2, format_plain
+from desktop.money import format2, format_grouped, format_plain
 from desktop.rules.evaluate import Evaluation, evaluate
 from desktop.rules.profile import load_profile
 from desktop.textnorm import search_key
@@ -153,7 +153,8 @@ class Comparison:
 
 def _funds(form: SelfEvaluation, result: Evaluation) -> FundsSide:
     total = result.funds_total
-    return FundsSide(format2(total.initial), format2(total.annual), format2(total.executed),
+    return FundsSide(format_grouped(total.initial), format_grouped(total.annual),
+                     format_grouped(total.executed),
                      format2(result.rate), format2(result.funds_score),
                      format_plain(form.funds.weight))
 

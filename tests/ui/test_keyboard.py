@@ -64,6 +64,16 @@ def enter(qtbot, view: SheetView) -> None:
                         or view.note.isVisible())
 
 
+def retype_header(editor, qtbot, field: str, text: str) -> tuple[QLineEdit, str]:
+    """Go to a header field, select what it holds and type over it; its old text too."""
+    edit = next(edit for edit in editor.blocks()[0] if edit.objectName() == field)
+    stored = edit.text()
+    edit.setFocus()
+    edit.selectAll()
+    type_text(qtbot, text)
+    return edit, stored
+
+
 def focused_view() -> SheetView | None:
     widget = QApplication.focusWidget()
     while widget is not None and not isinstance(widget, SheetView):
@@ -203,11 +213,7 @@ def test_esc_cancels_a_cell_edit_and_a_header_edit(window, qtbot):
     assert panel.view.state() != QAbstractItemView.State.EditingState
     assert panel.model.index(0, column).data() == before
 
-    name = next(edit for edit in editor.blocks()[0] if edit.objectName() == "project_name")
-    stored = name.text()
-    name.setFocus()
-    name.selectAll()
-    type_text(qtbot, "改了名字")
+    name, stored = retype_header(editor, qtbot, "project_name", "改了名字")
     press(qtbot, Qt.Key.Key_Escape)
     assert name.text() == stored
     press(qtbot, Qt.Key.Key_Tab)                 # leaving commits nothing
@@ -269,11 +275,7 @@ def test_a_refused_score_keeps_its_editor_and_says_why_until_esc(window, qtbot):
 
 def test_a_refused_header_value_stays_with_its_reason(window, qtbot):
     editor = open_sample(window, SAMPLE)
-    year = next(edit for edit in editor.blocks()[0] if edit.objectName() == "year")
-    stored = year.text()
-    year.setFocus()
-    year.selectAll()
-    type_text(qtbot, "二〇二X")
+    year, stored = retype_header(editor, qtbot, "year", "二〇二X")
     press(qtbot, Qt.Key.Key_Return)
     header = editor.parts[1]
     assert year.text() == "二〇二X" and year.hasFocus()
