@@ -96,17 +96,25 @@ class BrowserPanel(Retranslates, QWidget):
         self._rebuild(entries)
 
     def update_form(self, form_id: int) -> None:
-        """Re-evaluate one form and rewrite its row in place (a rebuild only when the
-        form moved to another year or unit, appeared or was deleted)."""
+        """One form's row as the store now has it: rewritten in place, inserted when the
+        form is new, removed when it is gone, moved when its year or unit changed. The
+        rest of the tree is left as it is (no rebuild, no reset)."""
         old = self.model.entries.get(form_id)
         try:
             entry = self.presenter.entry(form_id)
         except FormNotFound:
             entry = None
-        if old is None or entry is None or entry.group != old.group:
-            self.refresh()
+        if old is not None and entry is not None and entry.group == old.group:
+            self.model.update_entry(entry)
             return
-        self.model.update_entry(entry)
+        current = self.current_form_id()
+        if old is not None:
+            self.model.remove_entry(form_id)
+        if entry is not None:
+            self.model.insert_entry(entry)
+            self._apply_expansion()
+        if current is not None and current in self.model.rows:
+            self.select_form(current, reveal=False)
 
     def select_form(self, form_id: int, *, reveal: bool = True) -> bool:
         """Make the form current and visible (with `reveal`, clearing a search that

@@ -112,6 +112,57 @@ class BrowserModel(QStandardItemModel):
     def update_entry(self, entry: BrowserEntry) -> None:
         self.fill_form_row(self.rows[entry.form_id], entry)
 
+    def insert_entry(self, entry: BrowserEntry) -> None:
+        """One new form's row, in the store's order (newest year first, then unit, code,
+        name), its year and unit rows made when they are new: rows inserted, no rebuild."""
+        unit_item = self._unit_item(entry.year, entry.unit)
+        position = next((row for row in range(unit_item.rowCount())
+                         if _form_order(entry) < _form_order(self._entry_at(unit_item, row))),
+                        unit_item.rowCount())
+        unit_item.insertRow(position, self._form_row(entry))
+
+    def remove_entry(self, form_id: int) -> None:
+        """A deleted form's row goes, and its unit and year rows when they are left empty."""
+        items = self.rows.pop(form_id, None)
+        self.entries.pop(form_id, None)
+        if items is None:
+            return
+        unit_item = items[0].parent()
+        unit_item.removeRow(items[0].row())
+        if unit_item.rowCount() == 0:
+            year_item = unit_item.parent()
+            year_item.removeRow(unit_item.row())
+            if year_item.rowCount() == 0:
+                self.removeRow(year_item.row())
+
+    def _entry_at(self, unit_item: QStandardItem, row: int) -> BrowserEntry:
+        return self.entries[unit_item.child(row).data(FORM_ID_ROLE)]
+
+    def _unit_item(self, year: int, unit: str) -> QStandardItem:
+        year_item = self._child_group(self.invisibleRootItem(), year,
+                                      lambda: _group_row(self.year_text(year), f"{year}", year),
+                                      before=lambda other: other < year, bold=True)
+        return self._child_group(year_item, unit,
+                                 lambda: _group_row(self.unit_text(unit), f"{year}/{unit}", unit),
+                                 before=lambda other: other > unit)
+
+    def _child_group(self, parent: QStandardItem, key: object, make, before,  # noqa: ANN001
+                     bold: bool = False) -> QStandardItem:
+        """The group row under `parent` holding `key`, made at its place when missing:
+        before the first sibling for which `before(sibling_key)` holds."""
+        for row in range(parent.rowCount()):
+            if parent.child(row).data(KEY_ROLE) == key:
+                return parent.child(row)
+        position = next((row for row in range(parent.rowCount())
+                         if before(parent.child(row).data(KEY_ROLE))), parent.rowCount())
+        items = make()
+        if bold:
+            font = QFont()
+            font.setBold(True)
+            items[0].setFont(font)
+        parent.insertRow(position, items)
+        return items[0]
+
     def _form_row(self, entry: BrowserEntry) -> list[QStandardItem]:
         items = [QStandardItem() for _ in Column]
         for item in items:
@@ -150,6 +201,11 @@ class BrowserModel(QStandardItemModel):
                 unit_item.setText(self.unit_text(unit_item.data(KEY_ROLE)))
         for form_id, items in self.rows.items():
             self.fill_form_row(items, self.entries[form_id])
+
+
+def _form_order(entry: BrowserEntry) -> tuple[str, str]:
+    """Within a unit, forms stand by code, then name, as the store lists them."""
+    return entry.code, entry.name
 
 
 class FormFilter(QSortFilterProxyModel):

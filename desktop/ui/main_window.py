@@ -437,11 +437,12 @@ class MainWindow(Retranslates, QMainWindow):
     # ------------------------------------------------------------ whole forms
 
     def form_set_changed(self, form_id: int, show: bool) -> None:
-        """A form was created, deleted or brought back: reload what shows it."""
+        """A form was created, deleted or brought back: reload what shows it (its browser
+        row only)."""
         if self.session is not None and self.session.form_id == form_id:
             self._close_editor()
         self.workspace.forget(form_id)
-        self.browser.refresh()
+        self.browser.update_form(form_id)
         if self.session is None:
             self.project_panel.show_project(self.workspace.service.store, None)
         if show:

@@ -167,3 +167,42 @@ def test_an_edit_of_an_exported_form_reads_changed_in_its_row(panel, service, lo
     panel.update_form(form_id)
     row = next(r for r in form_rows(panel) if r[Column.CODE] == "440309210901500007728")
     assert row[Column.STATE] == panel.model.state_text("changed")
+
+
+def _fresh_tree(qtbot, service) -> list[list[str]]:
+    fresh = BrowserPanel(service.store)
+    qtbot.addWidget(fresh)
+    return visible(fresh)
+
+
+def test_whole_form_changes_touch_only_their_rows_and_match_a_fresh_tree(
+        panel, service, loaded, qtbot):
+    """A new form, a deleted one, one moved to another year and one brought back: each
+    only inserts or removes rows (no reset), and the tree ends as a fresh read builds it."""
+    import copy
+    resets: list[str] = []
+    panel.model.modelReset.connect(lambda: resets.append("reset"))
+    panel.select_form(loaded["longhua-2022-grid-info"])
+
+    another = copy.deepcopy(load_sample("longhua-2022-grid-info"))
+    another.project_code, another.year = "440309000000000000001", 2021   # a new year
+    new_id, _ = service.create_form(another)
+    panel.update_form(new_id)
+    assert visible(panel) == _fresh_tree(qtbot, service)
+
+    step = service.delete_form(loaded["shanghai-2020-target"])   # its year empties
+    panel.update_form(loaded["shanghai-2020-target"])
+    assert visible(panel) == _fresh_tree(qtbot, service)
+    assert not any(row[0].startswith("2020") for row in visible(panel))
+
+    service.undo_form_step(step)
+    panel.update_form(loaded["shanghai-2020-target"])
+    assert visible(panel) == _fresh_tree(qtbot, service)
+
+    moved = service.store.load_form(new_id)
+    moved.year = 2024
+    service.replace_form(new_id, moved)
+    panel.update_form(new_id)
+    assert visible(panel) == _fresh_tree(qtbot, service)
+    assert resets == []
+    assert panel.current_form_id() == loaded["longhua-2022-grid-info"]
