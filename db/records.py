@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 from enum import StrEnum
 
 from desktop.forms import Form, FormKind
@@ -46,6 +48,37 @@ class FormSummary:
     state: FormState
     created_at: datetime
     updated_at: datetime
+
+
+@dataclass(frozen=True)
+class FormFigures:
+    """What the rules make of one form: the derived part of a line of the list.
+
+    `total` and `grade` are None for target forms, which have no score."""
+
+    total: Decimal | None
+    grade: str | None
+    findings: int
+
+
+@dataclass(frozen=True)
+class FiguresRules:
+    """How the store computes the figures it keeps with every form.
+
+    `version` must change whenever `compute` may give another answer for the same form
+    (the rules, a profile or a taxonomy changed): rows kept under another version are
+    recomputed when read."""
+
+    version: str
+    compute: Callable[[Form], FormFigures]
+
+
+@dataclass(frozen=True)
+class SummaryFigures:
+    """A line of the list with its figures, as one read of the store gives both."""
+
+    summary: FormSummary
+    figures: FormFigures
 
 
 @dataclass(frozen=True)

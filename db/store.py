@@ -16,11 +16,12 @@ from datetime import UTC, datetime
 from sqlalchemy.exc import DatabaseError, OperationalError, SQLAlchemyError
 from sqlmodel import Session
 
-from db import mapping, reads, search, writes
+from db import figures, mapping, reads, search, writes
 from db.engine import make_engine, resolve_url, writing
 from db.schema_version import migrate_if_needed
 from db.records import (
-    FormState, FormSummary, SearchMatch, StoredForm, StoreError, Touched,
+    FiguresRules, FormFigures, FormNotFound, FormState, FormSummary, SearchMatch,
+    StoredForm, StoreError, SummaryFigures, Touched,
 )
 from desktop.forms import Form, FormKind
 
@@ -51,12 +52,23 @@ def _first_line(error: object) -> str:
 
 
 class Store:
-    """All forms of one database (a SQLite file by default; any SQLAlchemy URL)."""
+    """All forms of one database (a SQLite file by default; any SQLAlchemy URL).
 
-    def __init__(self, url: str) -> None:
+    With every form it keeps the figures the rules make of it (`db.figures`). How they
+    are computed is handed in from above as `figures` (a function and the version of
+    the rules), so the store applies no rule of its own and a test can count or vary
+    the computation. Without it, the store takes the app's rules (`desktop.figures`),
+    imported only when first needed: every store opened anywhere (the window, the
+    command line, a script) writes forms, and one that wrote them without their figures
+    would leave them to be recomputed at the next start. `desktop.figures` imports
+    nothing from the store, so there is no import cycle.
+    """
+
+    def __init__(self, url: str, *, figures: FiguresRules | None = None) -> None:
         """Connect and bring the schema to the newest revision (a no-op when current)."""
         self.url = url
         self._full_text: bool | None = None
+        self._figures_rules = figures
         self.engine = make_engine(url)
         self._writer = writing(self.engine)
         try:
@@ -114,21 +126,24 @@ class Store:
 
     def add_form(self, form: Form, *, state: FormState | str = FormState.DRAFT) -> int:
         """Store a new form and return its id (never an id a deleted form had)."""
-        now = _now()
+        now, computed = _now(), self._figures_of(form)
         with self._transaction() as session:
-            return writes.insert_form(session, form, form_id=None, state=_state(state),
-                                      created_at=now, now=now)
+            form_id = writes.insert_form(session, form, form_id=None, state=_state(state),
+                                         created_at=now, now=now)
+            self._keep_figures(session, form_id, computed, now)
+            return form_id
 
     def restore_form(self, stored: StoredForm) -> None:
         """Put a deleted form back under its old id, state and creation time.
 
         This is the undo of a delete: steps recorded against the id apply again.
         """
-        summary = stored.summary
+        summary, now, computed = stored.summary, _now(), self._figures_of(stored.form)
         with self._transaction() as session:
             writes.insert_form(session, stored.form, form_id=summary.id,
                                state=summary.state, created_at=_aware(summary.created_at),
-                               now=_now())
+                               now=now)
+            self._keep_figures(session, summary.id, computed, now)
 
     def load_form(self, form_id: int) -> Form:
         """A fresh copy of the stored form, as plain domain dataclasses."""
@@ -139,12 +154,13 @@ class Store:
         """Overwrite everything the form holds, keeping its id, state and creation time
         (but an exported form becomes changed since export); return the content it
         replaced."""
-        now = _now()
+        now, computed = _now(), self._figures_of(form)
         with self._transaction() as session:
             replaced = _stored(reads.read_parts(session, form_id))
             writes.update_header(session, form_id, form, now)
             writes.delete_children(session, form_id)
             writes.insert_children(session, form_id, form)
+            self._keep_figures(session, form_id, computed, now)
         return replaced
 
     def delete_form(self, form_id: int) -> StoredForm:
@@ -158,15 +174,95 @@ class Store:
     def write_changes(self, form_id: int, form: Form, touched: Touched) -> None:
         """Store the parts of `form` named by `touched`; the write path's one call. An
         exported form becomes changed since export in the same transaction."""
-        now = _now()
+        now, computed = _now(), self._figures_of(form)
         with self._transaction() as session:
             writes.write_touched(session, form_id, form, touched, now)
+            self._keep_figures(session, form_id, computed, now)
 
     def set_state(self, form_id: int, state: FormState | str) -> None:
         """Record where the clerk's work stands; not a change to the form's content."""
         checked = _state(state)
         with self._transaction() as session:
             reads.form_row(session, form_id).state = checked.value
+
+    # ------------------------------------------------------------ figures
+
+    def _rules(self) -> FiguresRules:
+        if self._figures_rules is None:
+            from desktop.figures import store_rules   # the rules load with the first use
+            self._figures_rules = store_rules()
+        return self._figures_rules
+
+    def _figures_of(self, form: Form) -> FormFigures | None:
+        """The figures of the content about to be written, computed before the write
+        transaction opens so that the write lock is held no longer than the write.
+
+        A form the rules cannot evaluate (a profile this release does not have) is
+        still stored: a cache must never refuse the clerk's content. It gets no row,
+        and is evaluated again, and the failure shown, when the list is read.
+        """
+        try:
+            return self._rules().compute(form)
+        except (ValueError, ArithmeticError):
+            return None
+
+    def _keep_figures(self, session: Session, form_id: int, computed: FormFigures | None,
+                      now: datetime) -> None:
+        """In the transaction of the content write: the row names the form's new
+        `updated_at` (`now`, stamped by the write), so it is fresh exactly as long as
+        that content stands."""
+        figures.keep(session, form_id, computed, self._rules().version, now)
+
+    def list_with_figures(self, year: int | None = None, code: str | None = None,
+                          kind: FormKind | None = None,
+                          unit: str | None = None) -> list[SummaryFigures]:
+        """`list_forms` with each form's figures, read in the same query. Stale figures
+        (another version of the rules, or an older store without them) are recomputed,
+        in batches, and written back for the next time."""
+        version = self._rules().version
+        with self._reading() as session:
+            lines = figures.listed(session, version, year, code, kind, unit)
+        stale = [line.summary.id for line in lines if line.figures is None]
+        rebuilt = self._rebuild_figures(stale) if stale else {}
+        return [SummaryFigures(line.summary, line.figures or rebuilt[line.summary.id])
+                for line in lines if line.figures is not None or line.summary.id in rebuilt]
+
+    def summary_with_figures(self, form_id: int) -> SummaryFigures:
+        """One form's summary and figures (fresh after any write through a store:
+        they were written with it). Raises FormNotFound when the form is gone."""
+        with self._reading() as session:
+            line = figures.listed_one(session, form_id, self._rules().version)
+        if line is None:
+            raise FormNotFound(form_id)
+        if line.figures is not None:
+            return SummaryFigures(line.summary, line.figures)
+        rebuilt = self._rebuild_figures([form_id])
+        if form_id not in rebuilt:
+            raise FormNotFound(form_id)
+        return SummaryFigures(line.summary, rebuilt[form_id])
+
+    def _rebuild_figures(self, form_ids: Sequence[int]) -> dict[int, FormFigures]:
+        """Recompute the figures of the forms (a deleted one is left out), loading them
+        a batch at a time, and write each batch back in its own short transaction."""
+        rules, rebuilt = self._rules(), dict[int, FormFigures]()
+        for chunk in reads.chunks(form_ids):
+            with self._reading() as session:
+                computed = {parts.row.id: figures.Computed(  # type: ignore[misc]
+                    rules.compute(mapping.build_form(parts)), parts.row.updated_at)
+                    for parts in reads.read_many_parts(session, chunk)}
+            self._write_back(computed, rules.version)
+            rebuilt.update({form_id: done.figures for form_id, done in computed.items()})
+        return rebuilt
+
+    def _write_back(self, computed: dict[int, figures.Computed], version: str) -> None:
+        """Best effort: the figures are returned whether or not they could be kept (the
+        store may be busy with another program, or read-only); they are recomputed
+        next time instead."""
+        try:
+            with self._transaction() as session:
+                figures.keep_many(session, computed, version)
+        except StoreError:
+            pass
 
     # ------------------------------------------------------------ lists
 
@@ -237,3 +333,10 @@ class Store:
         """The years that have at least one form, newest first."""
         with self._reading() as session:
             return reads.stored_years(session)
+
+    def listing(self, columns: Sequence[str], year: int | None = None) -> list[dict[str, object]]:
+        """Just the named columns (`db.reads.LISTING_COLUMNS`) of the stored forms, in
+        the order of `list_forms`, read in one query: for `jixiao list`, which prints
+        nothing else and would otherwise build a summary of every form."""
+        with self._reading() as session:
+            return reads.listing(session, columns, year)

@@ -183,7 +183,32 @@ class FormSearchRow(SQLModel, table=True):
     body: str = Field(default="", sa_type=Text)
 
 
+class FormFiguresRow(SQLModel, table=True):
+    """What the rules make of one form (total, grade, number of findings), kept so that
+    listing 20,000 forms does not load and evaluate each of them.
+
+    A cache, not a fact: `db.figures` rewrites the row from the form in the same
+    transaction as every write of the form's content, nothing edits it by hand, no
+    export reads it, and ON DELETE CASCADE drops it with the form. A row is stale when
+    `rules_version` is not the version of the rules running now (a release changed the
+    rules or a profile) or `form_updated_at` is not the form's `updated_at` (something
+    wrote the form without it); stale or missing rows are recomputed when read.
+    `total` is the exact score as decimal text, NULL for target forms, which have no
+    score; `grade` is NULL for them too. The state column is not part of it: setting
+    a state changes no figure.
+    """
+
+    __tablename__ = "form_figures"
+
+    form_id: int = Field(foreign_key="form.id", primary_key=True, ondelete="CASCADE")
+    total: str | None = Field(default=None, sa_type=Text)
+    grade: str | None = None
+    findings: int
+    rules_version: str
+    form_updated_at: datetime
+
+
 STORE_MODELS = (FormRow, FundsLineRow, BudgetItemRow, TaskLineRow, IndicatorRow,
-                FormSearchRow)
+                FormSearchRow, FormFiguresRow)
 STORE_TABLE_NAMES = frozenset(str(model.__tablename__) for model in STORE_MODELS)
 metadata = SQLModel.metadata

@@ -14,10 +14,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from desktop import __version__
-from desktop.display import display_problem
 from desktop.logs import ensure_streams, log_exception
 from desktop.interchange.errors import FormFileError
-from db.records import StoreError
 from desktop.editing.errors import EditError
 from desktop.money import AmountError
 
@@ -26,6 +24,22 @@ EXIT_USAGE = 2
 
 class CommandError(Exception):
     """A refusal whose message is the one line the user sees."""
+
+
+REFUSALS: tuple[type[Exception], ...] = (CommandError, FormFileError, AmountError, EditError)
+"""The errors a user can cause, each told in one line with exit code 2; the store's
+StoreError joins them in `_refusals`."""
+
+
+def _refusals() -> tuple[type[Exception], ...]:
+    """REFUSALS and, once a command has loaded the store, its StoreError.
+
+    Looked up rather than imported: `score` must load nothing of `db` (it touches no
+    store, and a test holds it to that), and a StoreError can only have been raised by
+    a command that loaded the store.
+    """
+    records = sys.modules.get("db.records")
+    return (*REFUSALS, records.StoreError) if records else REFUSALS
 
 
 class _Parser(argparse.ArgumentParser):
@@ -80,7 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return _dispatch(args)
-    except (CommandError, FormFileError, AmountError, StoreError, EditError) as error:
+    except _refusals() as error:   # evaluated only once something was raised
         print(f"jixiao：{error}", file=sys.stderr)
         return EXIT_USAGE
     except Exception as error:  # a defect, still told in one line; JIXIAO_DEBUG shows it all
@@ -104,13 +118,14 @@ def _dispatch(args: argparse.Namespace) -> int:
         return run_self_test()
     if args.command is None:
         return _run_window(args.db)
-    from desktop import commands  # the store and rules load only when a command needs them
+    from desktop import commands  # each command imports what it uses when it runs
     handler = {"score": commands.score, "import": commands.import_, "export": commands.export,
                "list": commands.list_}[args.command]
     return handler(args)
 
 
 def _run_window(db: str | None) -> int:
+    from desktop.display import display_problem  # ctypes: only a window needs it
     problem = display_problem()
     if problem:
         print(problem, file=sys.stderr)

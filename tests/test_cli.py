@@ -13,6 +13,7 @@ import pytest
 
 from conftest import DATA, SAMPLE_FILES, SELF_EVALUATION_FILES
 from desktop.cli import main
+from desktop.forms import FormKind
 from desktop.interchange.json_form import form_to_dict, read_form
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -156,3 +157,113 @@ def test_reimporting_a_code_less_form_with_respaced_name_is_a_duplicate(tmp_path
     again.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     code, out, _ = run(capsys, "--db", db, "import", str(again))
     assert code == 2 and "已在库中" in out
+
+
+HEAVY = ("sqlalchemy", "sqlmodel", "alembic", "openpyxl", "PySide6")
+
+
+def _loaded_after(argv: list[str]) -> tuple[str, list[str]]:
+    """Run `main(argv)` in a fresh interpreter: what it printed, and which of the store
+    (`db`) and the HEAVY libraries it had imported by the end."""
+    code = ("import contextlib, io, json, sys\n"
+            "from desktop.cli import main\n"
+            "out = io.StringIO()\n"
+            "with contextlib.redirect_stdout(out):\n"
+            f"    main({argv!r})\n"
+            f"print(json.dumps([out.getvalue(), sorted(m for m in ('db', *{HEAVY!r}) "
+            "if m in sys.modules)]))")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    printed, loaded = json.loads(done.stdout)
+    return printed, loaded
+
+
+@pytest.mark.parametrize("path", SELF_EVALUATION_FILES, ids=lambda p: p.stem)
+def test_scoring_a_json_file_loads_no_store_workbook_or_window(path: Path) -> None:
+    """`score` touches no store: importing one would cost most of a second per run."""
+    printed, loaded = _loaded_after(["score", str(path), "--json"])
+    assert loaded == []
+    published = json.loads(path.read_text(encoding="utf-8"))["published"]
+    result = json.loads(printed)
+    for key in ("rate", "funds_score", "total"):
+        assert Decimal(result[key]) == Decimal(published[key]), key
+
+
+def test_help_loads_no_store_workbook_or_window() -> None:
+    code = ("import sys\nfrom desktop.cli import main\n"
+            "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+            f"print(sorted(m for m in ('db', 'desktop.rules', *{HEAVY!r}) if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_listing_loads_no_workbook_window_or_rules(tmp_path: Path) -> None:
+    db = str(tmp_path / "store.sqlite3")
+    assert main(["--db", db, "import", str(DATA / "guangming-2024-market.json")]) == 0
+    code = ("import sys\nfrom desktop.cli import main\n"
+            f"main(['--db', {db!r}, 'list', '--json'])\n"
+            "print(sorted(m for m in ('openpyxl', 'PySide6', 'desktop.rules') "
+            "if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+@pytest.fixture
+def filled_store(tmp_path: Path, capsys) -> str:
+    db = str(tmp_path / "store.sqlite3")
+    assert run(capsys, "--db", db, "import", *map(str, SAMPLE_FILES))[0] == 0
+    return db
+
+
+def _listed_through_summaries(db: str, year: int | None) -> list[dict[str, object]]:
+    """What `list --json` printed when it built a summary of every form."""
+    from db.store import Store
+    with Store.open(db) as store:
+        summaries = store.list_forms(year=year)
+        counts = store.indicator_counts([s.id for s in summaries])
+    return [{"id": s.id, "kind": s.kind.value, "year": s.year, "code": s.code,
+             "name": s.name, "unit": s.unit, "state": s.state.value, "layout": s.layout,
+             "indicators": counts.get(s.id, 0)} for s in summaries]
+
+
+@pytest.mark.parametrize("year", [None, 2022, 2031], ids=["all", "2022", "empty-year"])
+def test_list_json_prints_what_the_summaries_held(filled_store: str, year: int | None,
+                                                   capsys) -> None:
+    argv = ["--db", filled_store, "list", "--json", *(["--year", str(year)] if year else [])]
+    code, out, _ = run(capsys, *argv)
+    assert code == 0
+    listed = json.loads(out)
+    assert listed == _listed_through_summaries(filled_store, year)
+    assert [list(form) for form in listed[:1]] in ([], [["id", "kind", "year", "code", "name",
+                                                         "unit", "state", "layout",
+                                                         "indicators"]])
+    assert year == 2031 or all(form["indicators"] > 0 for form in listed)
+
+
+def test_list_text_is_one_line_per_form_in_the_summaries_order(filled_store: str,
+                                                               capsys) -> None:
+    from desktop.forms import KIND_TITLES
+    code, out, _ = run(capsys, "--db", filled_store, "list")
+    expected = [f"{s['id']:>5}  {s['year']}  {KIND_TITLES[FormKind(s['kind'])]}  "
+                f"{s['code'] or '—'}  {s['name']}  ({s['unit']})"
+                for s in _listed_through_summaries(filled_store, None)]
+    assert code == 0 and out.splitlines() == expected
+    assert run(capsys, "--db", filled_store, "list", "--year", "2031")[1] == "库中没有表格\n"
+
+
+def test_the_listing_reads_the_store_in_one_query(filled_store: str) -> None:
+    from sqlalchemy import event
+    from db.store import Store
+    statements: list[str] = []
+    with Store.open(filled_store) as store:
+        event.listen(store.engine, "before_cursor_execute",
+                     lambda *args: statements.append(args[2]))
+        forms = store.listing(["id", "unit", "indicators"])
+    assert len(forms) == len(SAMPLE_FILES)
+    queries = [s for s in statements if not s.startswith("BEGIN")]   # the store's own BEGIN
+    assert len(queries) == 1 and queries[0].startswith("SELECT")

@@ -3,9 +3,11 @@
 Qt-free, so the grouping, the state shown and the search match are tested without a
 display; `desktop.ui.browser` only puts these rows into a Qt model.
 
-Figures (total, grade, number of findings) are derived, never stored, so each form is
-loaded and evaluated. That costs a few milliseconds a form, so results are cached per
-form id and `updated_at`: a refresh after one edit evaluates only the edited form.
+Figures (total, grade, number of findings) are what the rules make of each form. The
+store keeps them, written with every write of a form's content (`desktop.figures`,
+`db.figures`), and lists them with the forms in one query: start-up loads and evaluates
+no form unless the rules changed since the figures were kept, and a refresh after an
+edit reads the edited form's new figures, written in the edit's own transaction.
 """
 
 from __future__ import annotations
@@ -14,12 +16,11 @@ from typing import TYPE_CHECKING
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
 
-from db.records import FormState, FormSummary
-from desktop.forms import KIND_TITLES, Form, FormKind, SelfEvaluation
+from db.records import FormFigures, FormState, SummaryFigures
+from desktop import figures
+from desktop.forms import KIND_TITLES, Form, FormKind
 from desktop.money import format2
-from desktop.rules.evaluate import check_target_form, evaluate
 from desktop.textnorm import to_halfwidth
 
 if TYPE_CHECKING:   # the store loads SQLAlchemy: only app start-up imports it
@@ -35,7 +36,7 @@ STATE_KEYS = ("draft", "problems", "checked", "exported", "changed")
 
 @dataclass(frozen=True)
 class Figures:
-    """What the rules make of one form: the derived part of a browser row."""
+    """What the rules make of one form, as the browser row shows it."""
 
     total: str
     grade: str
@@ -71,11 +72,15 @@ class BrowserEntry:
         return self.year, self.unit
 
 
+def shown_figures(kept: FormFigures) -> Figures:
+    """Kept figures as text: two decimals, and a dash where a target form has none."""
+    return Figures(NO_TOTAL if kept.total is None else format2(kept.total),
+                   NO_TOTAL if kept.grade is None else kept.grade, kept.findings)
+
+
 def figures_of(form: Form) -> Figures:
-    if isinstance(form, SelfEvaluation):
-        result = evaluate(form)
-        return Figures(format2(result.total), result.grade, len(result.findings))
-    return Figures(NO_TOTAL, NO_TOTAL, len(check_target_form(form)))
+    """A form's figures evaluated now, as the row would show them."""
+    return shown_figures(figures.figures_of(form))
 
 
 def shown_state(stored: FormState, findings: int) -> str:
@@ -102,45 +107,29 @@ def matches(query: str, code: str, name: str) -> bool:
 
 
 class BrowserPresenter:
-    """Builds browser rows from the store, evaluating only forms that changed."""
+    """Builds browser rows from the forms and the figures the store keeps with them."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self._cache: dict[int, tuple[datetime, Figures]] = {}
 
     def entries(self) -> list[BrowserEntry]:
         """Every stored form in the store's order: newest year first, then unit, code."""
-        summaries = self.store.list_forms()
-        self._forget_all_but(summary.id for summary in summaries)
-        return [self._entry(summary) for summary in summaries]
+        return [entry_of(line) for line in self.store.list_with_figures()]
 
     def entry(self, form_id: int) -> BrowserEntry:
-        """One form, re-evaluated whatever the cache holds (the caller knows it changed).
+        """One form as the store has it now (its figures were written with its last edit).
 
         Raises db.records.FormNotFound when the form is gone.
         """
-        self._cache.pop(form_id, None)
-        return self._entry(self.store.summary(form_id))
+        return entry_of(self.store.summary_with_figures(form_id))
 
-    def _entry(self, summary: FormSummary) -> BrowserEntry:
-        figures = self._figures(summary)
-        return BrowserEntry(
-            form_id=summary.id, year=summary.year, unit=summary.unit, code=summary.code,
-            name=summary.name, kind=summary.kind, total=figures.total, grade=figures.grade,
-            state=shown_state(summary.state, figures.findings), findings=figures.findings)
 
-    def _figures(self, summary: FormSummary) -> Figures:
-        cached = self._cache.get(summary.id)
-        if cached is not None and cached[0] == summary.updated_at:
-            return cached[1]
-        figures = figures_of(self.store.load_form(summary.id))
-        self._cache[summary.id] = (summary.updated_at, figures)
-        return figures
-
-    def _forget_all_but(self, form_ids: Iterable[int]) -> None:
-        kept = set(form_ids)
-        for gone in [form_id for form_id in self._cache if form_id not in kept]:
-            del self._cache[gone]
+def entry_of(line: SummaryFigures) -> BrowserEntry:
+    summary, shown = line.summary, shown_figures(line.figures)
+    return BrowserEntry(
+        form_id=summary.id, year=summary.year, unit=summary.unit, code=summary.code,
+        name=summary.name, kind=summary.kind, total=shown.total, grade=shown.grade,
+        state=shown_state(summary.state, shown.findings), findings=shown.findings)
 
 
 def grouped(entries: Iterable[BrowserEntry]) -> dict[int, dict[str, list[BrowserEntry]]]:

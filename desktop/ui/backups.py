@@ -14,7 +14,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QMessageBox,
     QVBoxLayout, QWidget,
@@ -203,19 +202,3 @@ class BackupDialog(QDialog):
     def chosen(self) -> Backup | None:
         row = self.list.currentRow()
         return self.backups[row] if 0 <= row < len(self.backups) else None
-
-
-# ---------------------------------------------------------------- the menu entry
-
-
-def add_backup_actions(window: MainWindow) -> QAction:
-    """File ▸ Restore backup…, placed before Quit; returns the action (window.restore_action)."""
-    action = QAction(window)
-    action.setObjectName("restore-backup")
-    action.triggered.connect(lambda: ask_restore(window))
-    window.file_menu.insertAction(window.quit_action, action)
-    window.file_menu.insertSeparator(window.quit_action)
-    i18n.ActionText(window, action,
-                    lambda: QCoreApplication.translate("Backups", "&Restore backup…"))
-    window.restore_action = action
-    return action

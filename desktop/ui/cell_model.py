@@ -48,6 +48,8 @@ class CellTableModel(QAbstractTableModel):
         self._commit = commit
         self._headers = headers
         self._row_labels = row_labels
+        self._cells: dict[tuple[int, int], Cell] = {}
+        self._values: dict[tuple[int, int, int], Any] = {}
         self.last_refusal = ""   # the reason the last edit was refused, for the cell's note
         self.refused.connect(self._remember_refusal)
 
@@ -62,13 +64,25 @@ class CellTableModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.EditRole:
             return self.source.edit_value(index.row(), index.column())
-        return _role(self.source.cell(index.row(), index.column()), role)
+        key = (index.row(), index.column(), role)
+        if key not in self._values:   # every paint asks every cell for every role
+            self._values[key] = _role(self.cell(index.row(), index.column()), role)
+        return self._values[key]
+
+    def cell(self, row: int, column: int) -> Cell:
+        """The presenter's cell, kept until the next refresh: a view asks for a cell's
+        text, colours, font, alignment and flags separately, on every paint."""
+        key = (row, column)
+        cell = self._cells.get(key)
+        if cell is None:
+            cell = self._cells[key] = self.source.cell(row, column)
+        return cell
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self.source.cell(index.row(), index.column()).editable:
+        if self.cell(index.row(), index.column()).editable:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -97,6 +111,8 @@ class CellTableModel(QAbstractTableModel):
     def refresh(self, structure_changed: bool) -> None:
         """After any step: new rows → reset; otherwise one dataChanged over the table,
         which keeps the open editor, the selection and the scroll position."""
+        self._cells.clear()
+        self._values.clear()
         if structure_changed:
             self.beginResetModel()
             self.endResetModel()

@@ -306,9 +306,8 @@ class MainWindow(Retranslates, QMainWindow):
         self.help_menu.addActions([self.guide_action, self.shortcuts_action])
         self.help_menu.addSeparator()
         self.help_menu.addAction(self.about_action)
-        from desktop.ui.backups import add_backup_actions
+        from desktop.ui.menu_entries import add_backup_actions, add_user_layouts_action
         add_backup_actions(self)   # File ▸ Restore backup…, before Quit
-        from desktop.ui.user_layouts_dialog import add_user_layouts_action
         add_user_layouts_action(self)   # File ▸ Taught layouts…, after the imports
 
     def retranslate(self) -> None:

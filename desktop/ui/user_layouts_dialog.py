@@ -7,24 +7,17 @@ no longer reads new files, and the forms read by it keep their content.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QInputDialog, QLabel,
     QLineEdit, QMessageBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from desktop.ui.i18n import ActionText
 from desktop.forms import FormKind
 from desktop.user_layouts import (
     UserLayout, UserLayoutError, remove_user_layout, rename_user_layout, user_layouts,
     user_layouts_dir,
 )
 
-if TYPE_CHECKING:
-    from desktop.ui.main_window import MainWindow
 
 
 class UserLayoutsDialog(QDialog):
@@ -131,15 +124,3 @@ def show_user_layouts(window: QWidget) -> None:
         dialog.exec()
     finally:
         dialog.deleteLater()
-
-
-def add_user_layouts_action(window: MainWindow) -> QAction:
-    """File ▸ Taught layouts…, after the import entries; returns it (window.user_layouts_action)."""
-    action = QAction(window)
-    action.setObjectName("taught-layouts")
-    action.triggered.connect(lambda: show_user_layouts(window))
-    window.file_menu.insertAction(window.export_action, action)
-    ActionText(window, action,
-               lambda: QCoreApplication.translate("UserLayouts", "&Taught layouts…"))
-    window.user_layouts_action = action
-    return action

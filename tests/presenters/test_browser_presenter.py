@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from db.records import FormState
+from db.records import FiguresRules, FormState
 from desktop.presenters import browser
 from desktop.presenters.browser import (
     BrowserPresenter, grouped, matches, normalise_query, shown_state,
@@ -51,20 +51,50 @@ def test_findings_outrank_the_stored_state(stored, findings, shown):
     assert shown_state(stored, findings) == shown
 
 
-def test_a_refresh_evaluates_only_the_form_that_changed(service, loaded, monkeypatch):
-    presenter = BrowserPresenter(service.store)
-    presenter.entries()
+@pytest.fixture
+def counted(store_url: str):
+    """A second store on the same file whose rules count the forms they evaluate."""
+    from db.store import Store
+    from desktop.figures import figures_of, rules_version
     evaluated: list[str] = []
-    original = browser.figures_of
-    monkeypatch.setattr(browser, "figures_of",
-                        lambda form: evaluated.append(form.name) or original(form))
-    presenter.entries()
-    assert evaluated == []
+
+    def counting(form):  # type: ignore[no-untyped-def]
+        evaluated.append(form.name)
+        return figures_of(form)
+
+    with Store(store_url, figures=FiguresRules(rules_version(), counting)) as store:
+        yield store, evaluated
+
+
+def test_start_up_and_refresh_read_the_kept_figures_and_evaluate_nothing(
+        service, loaded, counted):
+    """The figures were written with each form: neither listing nor the refresh of an
+    edited form loads or evaluates one, and the edited form shows its new total."""
+    store, evaluated = counted
+    presenter = BrowserPresenter(store)
+    before = {entry.form_id: entry for entry in presenter.entries()}
     opened = service.open(loaded["longhua-2022-digital-city"])
     service.set_cell(opened, 0, "score", Decimal("1"))
+    edited = presenter.entry(opened.form_id)
     entries = {entry.form_id: entry for entry in presenter.entries()}
-    assert evaluated == [opened.form.name]
-    assert entries[opened.form_id].total != "99.93"
+    assert evaluated == []
+    assert edited == entries[opened.form_id]
+    assert edited.total != before[opened.form_id].total == "99.93"
+    assert edited.total == browser.figures_of(service.store.load_form(opened.form_id)).total
+
+
+def test_rows_show_what_a_fresh_evaluation_shows(service, loaded):
+    for entry in BrowserPresenter(service.store).entries():
+        shown = browser.figures_of(service.store.load_form(entry.form_id))
+        assert (entry.total, entry.grade, entry.findings) == (
+            shown.total, shown.grade, shown.findings)
+
+
+def test_a_deleted_form_has_no_entry(service, loaded):
+    from db.records import FormNotFound
+    service.delete_form(loaded["shanghai-2020-target"])
+    with pytest.raises(FormNotFound):
+        BrowserPresenter(service.store).entry(loaded["shanghai-2020-target"])
 
 
 def test_search_ignores_case_width_and_surrounding_spaces():

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from conftest import SAMPLE_FILES, load_sample
 from db.backup import BackupError, list_backups, make_backup
-from desktop.ui import backups, i18n
+from desktop.ui import backups, i18n, menu_entries
 
 
 @pytest.fixture
@@ -56,7 +56,7 @@ def test_restoring_replaces_the_forms_and_reloads_the_window(window, path: Path)
 def test_the_menu_entry_picks_confirms_and_restores(window, path: Path, monkeypatch) -> None:
     old = make_backup(path)
     add_and_open_second_form(window)
-    action = backups.add_backup_actions(window)
+    action = menu_entries.add_backup_actions(window)
     actions = window.file_menu.actions()
     assert actions.index(action) < actions.index(window.quit_action)
     monkeypatch.setattr(backups.BackupDialog, "exec",
@@ -141,7 +141,7 @@ def test_a_refused_restore_leaves_the_window_as_it_was(window, path: Path, tmp_p
 
 def test_the_menu_entry_is_said_again_when_the_catalogue_changes(qapp, window) -> None:
     from PySide6.QtWidgets import QApplication
-    action = backups.add_backup_actions(window)
+    action = menu_entries.add_backup_actions(window)
     assert action.text() == "恢复备份(&R)…"
     try:
         i18n.remove_translations(qapp)

@@ -1,0 +1,123 @@
+"""The form_figures row of a form: its total, grade and number of findings, kept.
+
+A cache of what the rules compute (see `db.tables.FormFiguresRow`): the store writes
+the row inside the transaction of every write of the form's content, from the figures
+computed for the content written, and reads it back with the list of forms in one
+query. A row is fresh only when it was computed by the rules running now and from the
+form as it was last written; any other row, or none, is reported stale and the store
+recomputes it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, delete, insert, select, update
+from sqlmodel import Session, col
+
+from db import reads
+from db.records import FormFigures, FormSummary
+from db.tables import FormFiguresRow, FormRow
+from desktop.forms import FormKind
+
+FIGURE_COLUMNS = (FormFiguresRow.total, FormFiguresRow.grade, FormFiguresRow.findings)
+
+
+@dataclass(frozen=True)
+class Computed:
+    """Figures computed from a form as it stood at `form_updated_at`."""
+
+    figures: FormFigures
+    form_updated_at: datetime
+
+
+@dataclass(frozen=True)
+class Listed:
+    """A line of the list with the figures kept for it; None when they are stale."""
+
+    summary: FormSummary
+    figures: FormFigures | None
+
+
+def values_of(figures: FormFigures) -> dict[str, Any]:
+    """The columns of a row; the total as exact decimal text ("99.47"), never a float."""
+    total = None if figures.total is None else f"{figures.total:f}"
+    return {"total": total, "grade": figures.grade, "findings": figures.findings}
+
+
+def keep(session: Session, form_id: int, figures: FormFigures | None, version: str,
+         form_updated_at: datetime) -> None:
+    """Make the form's row hold `figures`; with None (they could not be computed) drop
+    it, so that the row is recomputed when read rather than showing old figures."""
+    if figures is None:
+        session.execute(delete(FormFiguresRow).where(col(FormFiguresRow.form_id) == form_id))
+        return
+    values = {**values_of(figures), "rules_version": version,
+              "form_updated_at": form_updated_at}
+    done = session.execute(update(FormFiguresRow)
+                           .where(col(FormFiguresRow.form_id) == form_id).values(**values))
+    if done.rowcount == 0:   # type: ignore[attr-defined]
+        session.execute(insert(FormFiguresRow).values(form_id=form_id, **values))
+
+
+def keep_many(session: Session, computed: Mapping[int, Computed], version: str) -> None:
+    """Write back figures recomputed outside this transaction, for the forms that are
+    still there unchanged since they were read (another program may have written or
+    deleted one meanwhile: its own write kept its figures, or there is nothing to keep)."""
+    for chunk in reads.chunks(list(computed)):
+        current = dict(session.execute(
+            select(FormRow.id, FormRow.updated_at).where(col(FormRow.id).in_(chunk))).all())
+        unchanged = [form_id for form_id in chunk
+                     if current.get(form_id) == computed[form_id].form_updated_at]
+        if not unchanged:
+            continue
+        session.execute(delete(FormFiguresRow)
+                        .where(col(FormFiguresRow.form_id).in_(unchanged)))
+        session.execute(insert(FormFiguresRow), [
+            {"form_id": form_id, **values_of(computed[form_id].figures),
+             "rules_version": version, "form_updated_at": computed[form_id].form_updated_at}
+            for form_id in unchanged])
+
+
+def listed(session: Session, version: str, year: int | None = None, code: str | None = None,
+           kind: FormKind | None = None, unit: str | None = None) -> list[Listed]:
+    """The forms matching the filters in the list's order, each with its kept figures:
+    one query, the form table joined to its figures."""
+    query = reads.listed(_with_figures(version), year, code, kind, unit)
+    # Core rows straight from the connection: the ORM's row handling would cost a
+    # sizeable share of listing 20,000 forms, and these are plain columns anyway.
+    return [_listed(row) for row in session.connection().execute(query).all()]
+
+
+def listed_one(session: Session, form_id: int, version: str) -> Listed | None:
+    """One form with its kept figures; None when there is no such form."""
+    query = _with_figures(version).where(col(FormRow.id) == form_id)
+    row = session.connection().execute(query).first()
+    return None if row is None else _listed(row)
+
+
+def _with_figures(version: str) -> Any:
+    """The summary columns, the kept figures and whether they are fresh, per form."""
+    return (select(*reads.SUMMARY_COLUMNS, *FIGURE_COLUMNS, _fresh(version))
+            .outerjoin(FormFiguresRow, col(FormFiguresRow.form_id) == col(FormRow.id)))
+
+
+def _fresh(version: str) -> ColumnElement[Any]:
+    """Compared in the query rather than in Python, which would parse two more
+    timestamps a form; NULL (no row) counts as stale like false."""
+    return and_(col(FormFiguresRow.rules_version) == version,
+                col(FormFiguresRow.form_updated_at) == col(FormRow.updated_at)).label("fresh")
+
+
+def _listed(row: Sequence[Any]) -> Listed:
+    split = len(reads.SUMMARY_COLUMNS)
+    summary = reads.summary_from(row[:split])
+    total, grade, findings, fresh = row[split:]
+    if not fresh:
+        return Listed(summary, None)
+    return Listed(summary, FormFigures(None if total is None else Decimal(total),
+                                       grade, findings))
