@@ -108,18 +108,31 @@ class CellTableModel(QAbstractTableModel):
     def _remember_refusal(self, message: str) -> None:
         self.last_refusal = message
 
-    def refresh(self, structure_changed: bool) -> None:
-        """After any step: new rows → reset; otherwise one dataChanged over the table,
-        which keeps the open editor, the selection and the scroll position."""
-        self._cells.clear()
-        self._values.clear()
+    def refresh(self, structure_changed: bool, shown: range | None = None) -> None:
+        """After any step: new rows → reset; otherwise dataChanged, which keeps the open
+        editor, the selection and the scroll position. Given the rows on screen, only
+        their cells that changed are announced: the view repaints those and nothing else
+        (an edit on a 300-row form changes a handful of cells); rows off screen are read
+        afresh when scrolled to."""
+        before = self._cells
+        self._cells, self._values = {}, {}
         if structure_changed:
             self.beginResetModel()
             self.endResetModel()
+        elif shown is not None:
+            self._announce_changes(before, shown)
+            return
         elif self.rowCount() and self.columnCount():
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(self.rowCount() - 1, self.columnCount() - 1))
         self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, max(0, self.rowCount() - 1))
+
+    def _announce_changes(self, before: dict[tuple[int, int], Cell], shown: range) -> None:
+        for row in shown:
+            for column in range(self.columnCount()):
+                if before.get((row, column)) != self.cell(row, column):
+                    index = self.index(row, column)
+                    self.dataChanged.emit(index, index)
 
 
 def run_announced(action: Callable[[], Step | None], step_done: Any, refused: Any) -> bool:

@@ -75,10 +75,18 @@ class IndicatorPanel(QWidget):
         """After any step on the form: recompute rows and marks, then repaint."""
         structure_changed = self.grid.rebuild()
         current = self.view.currentIndex()
-        self.model.refresh(structure_changed)
+        self.model.refresh(structure_changed, self._rows_on_screen())
         if structure_changed and current.isValid():
             self.view.setCurrentIndex(self.model.index(
                 min(current.row(), self.model.rowCount() - 1), current.column()))
+
+    def _rows_on_screen(self) -> range:
+        rows = self.model.rowCount()
+        first = self.view.rowAt(0)
+        last = self.view.rowAt(self.view.viewport().height() - 1)
+        if first < 0:
+            return range(0, rows)
+        return range(first, (last if last >= 0 else rows - 1) + 1)
 
     def select_finding(self, row: int, field: str) -> bool:
         place = self.grid.cell_of_finding(row if row >= 0 else None, field)
