@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench package translations screenshots template-screenshots clean
+.PHONY: run test lint bench package translations screenshots template-screenshots clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "需要 Python 3.11（$(PYTHON) 未找到）"; exit 1; }
@@ -18,6 +18,11 @@ run: $(STAMP)
 
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+# Ruff over the tree and mypy over db/ and desktop/ (pyproject.toml configures both).
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 # Every bench/bench_*.py against its floor; writes docs/PERFORMANCE.md. Run `make package`
 # first to include the frozen build's start-up and size.

@@ -48,6 +48,7 @@ def big_form():
 def edit_to_totals(folder: Path) -> tuple[float, float]:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
+
     from db.store import Store
     from desktop.editing.service import FormService
     from desktop.presenters.session import FormSession

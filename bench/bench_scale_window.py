@@ -41,7 +41,7 @@ def warmed_copy(forms: int, folder: Path) -> Path:
     return target
 
 
-def repaint(window) -> None:  # noqa: ANN001
+def repaint(window) -> None:
     """Paint now what the edit changed: the grid, the browser, the years panel and the
     findings (repaint() paints synchronously, as the next frame would)."""
     editor = window.editor
@@ -53,6 +53,7 @@ def repaint(window) -> None:  # noqa: ANN001
 def edit_in_window(store: Path) -> float:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
+
     from desktop.ui.app import build_window
     app = QApplication.instance()
     window = build_window(f"sqlite:///{store}")

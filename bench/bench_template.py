@@ -15,9 +15,9 @@ from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 
+from bench.common import ROOT, Figure, median_seconds
 from desktop.forms import SelfEvaluation
 from desktop.interchange.json_form import read_form
-from bench.common import ROOT, Figure, median_seconds
 from desktop.template import read_workbook, write_workbook
 
 SAMPLE = ROOT / "resources" / "samples" / "longhua-2022-digital-city.json"

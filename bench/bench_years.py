@@ -23,8 +23,8 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from bench.common import Figure, median_seconds
 from bench import years_store
+from bench.common import Figure, median_seconds
 
 QUERIES = (
     # whole or part of project names, as a clerk looks a project up

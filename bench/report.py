@@ -14,8 +14,9 @@ TARGET = ROOT / "docs" / "PERFORMANCE.md"
 
 
 def machine() -> str:
-    from PySide6 import __version__ as qt
     import sqlite3
+
+    from PySide6 import __version__ as qt
     return (f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores; "
             f"Python {platform.python_version()}, PySide6 {qt}, SQLite {sqlite3.sqlite_version}")
 

@@ -17,7 +17,7 @@ import hashlib
 import os
 import re
 import sqlite3
-from contextlib import closing
+from contextlib import closing, suppress
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -186,10 +186,8 @@ def _connect(path: Path) -> sqlite3.Connection:
 
 
 def _remove(path: Path) -> None:
-    try:
+    with suppress(OSError):  # the folder itself is what failed; there is nothing to tidy
         path.unlink(missing_ok=True)
-    except OSError:
-        pass  # the folder itself is what failed; there is nothing to tidy
 
 
 def _digest(path: Path) -> str:

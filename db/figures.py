@@ -24,7 +24,8 @@ from db.records import FormFigures, FormSummary
 from db.tables import FormFiguresRow, FormRow
 from desktop.forms import FormKind
 
-FIGURE_COLUMNS = (FormFiguresRow.total, FormFiguresRow.grade, FormFiguresRow.findings)
+FIGURE_COLUMNS = (col(FormFiguresRow.total), col(FormFiguresRow.grade),
+                  col(FormFiguresRow.findings))
 
 
 @dataclass(frozen=True)
@@ -69,8 +70,8 @@ def keep_many(session: Session, computed: Mapping[int, Computed], version: str) 
     still there unchanged since they were read (another program may have written or
     deleted one meanwhile: its own write kept its figures, or there is nothing to keep)."""
     for chunk in reads.chunks(list(computed)):
-        current = dict(session.execute(
-            select(FormRow.id, FormRow.updated_at).where(col(FormRow.id).in_(chunk))).all())
+        current = dict(session.execute(select(col(FormRow.id), col(FormRow.updated_at))
+                                       .where(col(FormRow.id).in_(chunk))).all())
         unchanged = [form_id for form_id in chunk
                      if current.get(form_id) == computed[form_id].form_updated_at]
         if not unchanged:

@@ -16,8 +16,18 @@ from db.amounts import decimal_from_text, exact_hundredths, exact_text
 from db.records import StoreError
 from db.tables import BudgetItemRow, FormRow, FundsLineRow, IndicatorRow, TaskLineRow
 from desktop.forms import (
-    FUNDS_COLUMNS, FUNDS_SOURCES, AmountRow, Form, FormKind, FormMeta, Funds, Indicator,
-    ProjectTarget, SelfEvaluation, Task, UnitTarget,
+    FUNDS_COLUMNS,
+    FUNDS_SOURCES,
+    AmountRow,
+    Form,
+    FormKind,
+    FormMeta,
+    Funds,
+    Indicator,
+    ProjectTarget,
+    SelfEvaluation,
+    Task,
+    UnitTarget,
 )
 from desktop.money import CENT, format_plain, from_hundredths
 
@@ -197,6 +207,12 @@ class StoredParts:
     budget: Sequence[BudgetItemRow]
     tasks: Sequence[TaskLineRow]
     indicators: Sequence[IndicatorRow]
+
+    @property
+    def form_id(self) -> int:
+        """The form row's id, which a row read from the store always has."""
+        assert self.row.id is not None
+        return self.row.id
 
 
 def build_form(parts: StoredParts) -> Form:

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Select, func
+from sqlalchemy.orm import Mapped
 from sqlmodel import Session, col, select
 
 from db.mapping import StoredParts
@@ -76,9 +77,9 @@ def listed(query: Query, year: int | None, code: str | None, kind: FormKind | No
                           col(FormRow.name), col(FormRow.id))
 
 
-SUMMARY_COLUMNS = (FormRow.id, FormRow.kind, FormRow.layout, FormRow.year, FormRow.code,
-                   FormRow.name, FormRow.unit, FormRow.budget_unit, FormRow.state,
-                   FormRow.created_at, FormRow.updated_at)
+SUMMARY_COLUMNS = tuple(col(column) for column in (
+    FormRow.id, FormRow.kind, FormRow.layout, FormRow.year, FormRow.code, FormRow.name,
+    FormRow.unit, FormRow.budget_unit, FormRow.state, FormRow.created_at, FormRow.updated_at))
 """What a FormSummary is made of, for queries that read no whole form row."""
 
 
@@ -135,7 +136,10 @@ def _children(session: Session, table: Any, form_ids: Sequence[int],
     return found
 
 
-def chunks(ids: Sequence[int], size: int = 500) -> list[Sequence[int]]:
+Item = TypeVar("Item")
+
+
+def chunks(ids: Sequence[Item], size: int = 500) -> list[Sequence[Item]]:
     """Ids in slices for IN (…) lists, far below every database's bound-parameter limit."""
     return [ids[start:start + size] for start in range(0, len(ids), size)]
 
@@ -153,7 +157,7 @@ def indicator_counts(session: Session, form_ids: Sequence[int]) -> dict[int, int
     for chunk in chunks(form_ids):
         query = (select(IndicatorRow.form_id, func.count()).where(
             col(IndicatorRow.form_id).in_(chunk)).group_by(col(IndicatorRow.form_id)))
-        counts.update({form_id: count for form_id, count in session.exec(query).all()})
+        counts.update(dict(session.exec(query).all()))
     return counts
 
 
@@ -168,7 +172,7 @@ LISTING_COLUMNS = ("id", "kind", "year", "code", "name", "unit", "state", "layou
 the number of its indicator rows."""
 
 
-def _listing_column(name: str) -> ColumnElement[Any]:
+def _listing_column(name: str) -> ColumnElement[Any] | Mapped[Any]:
     if name == "unit":
         return _shown_unit()
     if name == "indicators":   # counted by the index on (form_id, position), per form

@@ -25,5 +25,5 @@ def stored_revision(engine: Engine) -> str | None:
 
 def migrate_if_needed(engine: Engine) -> None:
     if stored_revision(engine) != HEAD_REVISION:
-        from db.migrate import upgrade   # Alembic only when there is work for it
+        from db.migrate import upgrade  # Alembic only when there is work for it
         upgrade(engine)

@@ -67,8 +67,8 @@ _NEWEST_FIRST = (col(FormRow.year).desc(), col(FormRow.code), col(FormRow.id))
 
 
 def _head_hits(session: Session, key: str, limit: int) -> list[int]:
-    heads = select(FormSearchRow.form_id).where(_contains(session, FormSearchRow.head, key))
-    query = (select(FormRow.id).where(col(FormRow.id).in_(heads.scalar_subquery()))
+    heads = select(col(FormSearchRow.form_id)).where(_contains(session, FormSearchRow.head, key))
+    query = (select(col(FormRow.id)).where(col(FormRow.id).in_(heads.scalar_subquery()))
              .order_by(*_NEWEST_FIRST).limit(limit))
     return list(session.execute(query).scalars())
 
@@ -95,7 +95,7 @@ def _full_text_hits(session: Session, expression: str, limit: int) -> list[int]:
 
 def _scanned_hits(session: Session, key: str, limit: int) -> list[int]:
     """Newest year first through the year index, stopping at `limit` hits."""
-    query = (select(FormRow.id).join(FormSearchRow, FormRow.id == FormSearchRow.form_id)
+    query = (select(col(FormRow.id)).join(FormSearchRow, col(FormRow.id) == FormSearchRow.form_id)
              .where(_contains(session, FormSearchRow.body, key))
              .order_by(*_NEWEST_FIRST).limit(limit))
     return list(session.execute(query).scalars())
@@ -172,10 +172,12 @@ def locate(session: Session, form_ids: Sequence[int], key: str) -> list[SearchMa
     form deleted meanwhile is left out)."""
     rows: dict[int, Any] = {}
     for chunk in chunks(form_ids):
-        query = (select(FormRow.id, FormRow.kind, FormRow.year, FormRow.code, FormRow.name,
-                        FormRow.unit, FormRow.budget_unit, FormRow.layout, FormRow.goal_expected,
-                        FormRow.goal_actual, FormRow.details, FormSearchRow.body)
-                 .join(FormSearchRow, FormRow.id == FormSearchRow.form_id)
+        query = (select(*(col(column) for column in (
+                            FormRow.id, FormRow.kind, FormRow.year, FormRow.code, FormRow.name,
+                            FormRow.unit, FormRow.budget_unit, FormRow.layout,
+                            FormRow.goal_expected, FormRow.goal_actual, FormRow.details,
+                            FormSearchRow.body)))
+                 .join(FormSearchRow, col(FormRow.id) == FormSearchRow.form_id)
                  .where(col(FormRow.id).in_(chunk)))
         rows.update({row.id: row for row in session.execute(query)})
     places = {form_id: _place(rows[form_id], key) for form_id in form_ids if form_id in rows}
@@ -196,14 +198,15 @@ def project_form_ids(session: Session, form_id: int) -> list[int]:
     name; a form without one takes the forms of its name, and the other years of any
     coded form among them.
     """
-    keys = session.execute(select(FormSearchRow.project_key, FormSearchRow.name_key)
-                           .where(FormSearchRow.form_id == form_id)).first()
+    keys = session.execute(select(col(FormSearchRow.project_key), col(FormSearchRow.name_key))
+                           .where(col(FormSearchRow.form_id) == form_id)).first()
     if keys is None:
         return []
     project, by_name = keys
     if project != by_name:
         match = col(FormSearchRow.project_key).in_([project, by_name])
     else:
-        named = select(FormSearchRow.project_key).where(FormSearchRow.name_key == by_name)
+        named = (select(col(FormSearchRow.project_key))
+                 .where(col(FormSearchRow.name_key) == by_name))
         match = col(FormSearchRow.project_key).in_(named.scalar_subquery())
-    return list(session.execute(select(FormSearchRow.form_id).where(match)).scalars())
+    return list(session.execute(select(col(FormSearchRow.form_id)).where(match)).scalars())

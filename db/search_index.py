@@ -13,7 +13,7 @@ a test keeps the two in agreement.
 from __future__ import annotations
 
 from sqlalchemy import insert, select, update
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from db.tables import FormSearchRow
 from desktop.forms import Form
@@ -44,11 +44,11 @@ def refresh(session: Session, form_id: int, form: Form) -> None:
     score, an amount) costs one primary-key read and writes nothing, so the full-text
     index is not churned by every keystroke in the grid."""
     values = index_values(form)
-    stored = session.execute(select(FormSearchRow.project_key, FormSearchRow.name_key,
-                                    FormSearchRow.head, FormSearchRow.body)
-                             .where(FormSearchRow.form_id == form_id)).first()
+    stored = session.execute(select(col(FormSearchRow.project_key), col(FormSearchRow.name_key),
+                                    col(FormSearchRow.head), col(FormSearchRow.body))
+                             .where(col(FormSearchRow.form_id) == form_id)).first()
     if stored is None:
         session.execute(insert(FormSearchRow).values(form_id=form_id, **values))
     elif tuple(stored) != tuple(values.values()):
-        session.execute(update(FormSearchRow).where(FormSearchRow.form_id == form_id)
+        session.execute(update(FormSearchRow).where(col(FormSearchRow.form_id) == form_id)
                         .values(**values))

@@ -18,11 +18,19 @@ from sqlmodel import Session
 
 from db import figures, mapping, reads, search, writes
 from db.engine import make_engine, resolve_url, writing
-from db.schema_version import migrate_if_needed
 from db.records import (
-    FiguresRules, FormFigures, FormNotFound, FormState, FormSummary, SearchMatch,
-    StoredForm, StoreError, SummaryFigures, Touched,
+    FiguresRules,
+    FormFigures,
+    FormNotFound,
+    FormState,
+    FormSummary,
+    SearchMatch,
+    StoredForm,
+    StoreError,
+    SummaryFigures,
+    Touched,
 )
+from db.schema_version import migrate_if_needed
 from desktop.forms import Form, FormKind
 
 
@@ -189,7 +197,7 @@ class Store:
 
     def _rules(self) -> FiguresRules:
         if self._figures_rules is None:
-            from desktop.figures import store_rules   # the rules load with the first use
+            from desktop.figures import store_rules  # the rules load with the first use
             self._figures_rules = store_rules()
         return self._figures_rules
 
@@ -247,7 +255,7 @@ class Store:
         rules, rebuilt = self._rules(), dict[int, FormFigures]()
         for chunk in reads.chunks(form_ids):
             with self._reading() as session:
-                computed = {parts.row.id: figures.Computed(  # type: ignore[misc]
+                computed = {parts.form_id: figures.Computed(
                     rules.compute(mapping.build_form(parts)), parts.row.updated_at)
                     for parts in reads.read_many_parts(session, chunk)}
             self._write_back(computed, rules.version)

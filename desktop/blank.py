@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from desktop.forms import (
-    Form, FormKind, Funds, Indicator, ProjectTarget, SelfEvaluation, UnitTarget,
+    Form,
+    FormKind,
+    Funds,
+    Indicator,
+    ProjectTarget,
+    SelfEvaluation,
+    UnitTarget,
 )
 from desktop.layouts import load_layout
 from desktop.rules.profile import RuleProfile, load_profile

@@ -12,11 +12,12 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from desktop import __version__
-from desktop.logs import ensure_streams, log_exception
-from desktop.interchange.errors import FormFileError
 from desktop.editing.errors import EditError
+from desktop.interchange.errors import FormFileError
+from desktop.logs import ensure_streams, log_exception
 from desktop.money import AmountError
 
 EXIT_USAGE = 2
@@ -43,7 +44,7 @@ def _refusals() -> tuple[type[Exception], ...]:
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse's own messages are English
+    def error(self, message: str) -> NoReturn:  # argparse's own messages are English
         self.exit(EXIT_USAGE, f"jixiao：命令行参数有误：{message}（用 jixiao --help 查看用法）\n")
 
 

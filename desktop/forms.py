@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
-from typing import ClassVar, Union
+from typing import ClassVar
 
 
 class FormKind(StrEnum):
@@ -220,4 +220,4 @@ class UnitTarget:
         return self.unit_name
 
 
-Form = Union[SelfEvaluation, ProjectTarget, UnitTarget]
+Form = SelfEvaluation | ProjectTarget | UnitTarget

@@ -97,8 +97,10 @@ def ensure_streams() -> None:
         return
     try:
         log_dir().mkdir(parents=True, exist_ok=True)
-        stream = open(log_dir() / OUTPUT_FILE_NAME, "a", encoding="utf-8", buffering=1)
+        # The stream stays open for the life of the process, so no `with`.
+        stream = open(log_dir() / OUTPUT_FILE_NAME, "a",  # noqa: SIM115
+                      encoding="utf-8", buffering=1)
     except OSError:
-        stream = open(os.devnull, "w", encoding="utf-8")
+        stream = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
     sys.stdout = sys.stdout or stream
     sys.stderr = sys.stderr or stream

@@ -43,7 +43,7 @@ class UserLayout:
 
 def user_layouts_dir() -> Path:
     """`layouts/` in the platform's per-user data folder (not created until needed)."""
-    from platformdirs import user_data_dir   # only when a taught layout is looked for
+    from platformdirs import user_data_dir  # only when a taught layout is looked for
     return Path(user_data_dir("jixiao", appauthor=False)) / "layouts"
 
 

@@ -134,7 +134,7 @@ def not_workbooks() -> Iterator[Entry]:
     noise = random.Random(6).randbytes
     yield "empty.xlsx", b""
     yield "one-byte.xlsx", b"P"
-    yield "text.xlsx", "项目名称,得分\n数字城管,90\n".encode("utf-8")
+    yield "text.xlsx", "项目名称,得分\n数字城管,90\n".encode()
     yield "gbk-text.xlsx", "项目名称\t得分\n".encode("gbk")
     yield "html-table.xlsx", b"<html><body><table><tr><td>1</td></tr></table></body></html>"
     yield "pdf.xlsx", b"%PDF-1.7\n" + noise(2000)

@@ -11,7 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from openpyxl.worksheet.worksheet import Worksheet
-
 from workbooks import write_book
 
 HEADER = ("序号", "指标层级一", "指标层级二", "考核内容", "年度目标", "考核方法")

@@ -258,6 +258,7 @@ def test_list_text_is_one_line_per_form_in_the_summaries_order(filled_store: str
 
 def test_the_listing_reads_the_store_in_one_query(filled_store: str) -> None:
     from sqlalchemy import event
+
     from db.store import Store
     statements: list[str] = []
     with Store.open(filled_store) as store:

@@ -42,6 +42,7 @@ def _second_year(window) -> None:
     so that the project panel shows two years and the trend a line."""
     import copy
     from decimal import Decimal
+
     from desktop.years.carry import carry_forward
     store = window.workspace.service.store
     earlier = carry_forward(store.load_form(_find(window, "市场监督管理综合事务")), 2023)
@@ -65,6 +66,7 @@ def import_preview(folder: Path) -> None:
     cover sheet, and a target without a year; on a store of its own."""
     sys.path.insert(0, str(ROOT / "tests"))
     from workbooks import cover, exported, no_year, write_book
+
     from desktop.interchange.json_form import read_form
     from desktop.presenters.import_plan import ImportPlan, read_plan
     from desktop.ui.import_preview import ImportPreviewDialog
@@ -93,6 +95,7 @@ def layout_mapping(folder: Path) -> None:
     """学习此表样 on a county's project target in a layout nothing ships, as proposed."""
     sys.path.insert(0, str(ROOT / "tests"))
     from learn_books import county_workbook
+
     from desktop.template.learn import propose
     from desktop.template.reader import load_grids
     from desktop.ui.layout_mapping import LayoutMappingDialog
@@ -113,6 +116,7 @@ def shenzhen_target(folder: Path) -> None:
     sheet, no year on the sheets) imported for 2024, the first open in its editor."""
     sys.path.insert(0, str(ROOT / "tests"))
     from template.test_layout_shenzhen_target import street_office_book, write
+
     from desktop.importing import import_files
     from desktop.interchange.sheets import ReadOptions
     book = write(Path(folder) / "新桥街道绩效目标.xlsx", street_office_book()[:4])
@@ -131,6 +135,7 @@ def print_pages(folder: Path) -> None:
     """Each sample printed to PDF, its pages rendered with poppler's pdftoppm (if here)."""
     import shutil
     import subprocess
+
     from desktop.interchange.json_form import read_form
     from desktop.ui.printing import write_pdf
     if shutil.which("pdftoppm") is None:

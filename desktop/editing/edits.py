@@ -19,9 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop.editing.errors import EditError
-from desktop.editing.fields import (
-    collection_spec, field_spec, is_index, is_keyed, row_number,
-)
+from desktop.editing.fields import collection_spec, field_spec, is_index, is_keyed, row_number
 from desktop.editing.paths import ABSENT, Path, own_along, put, value_at
 from desktop.forms import Form
 

@@ -18,9 +18,7 @@ from typing import Any
 from db.amounts import AmountNotStorable, exact_text, stored_decimal
 from desktop.editing.errors import EditError
 from desktop.editing.paths import Path, value_at
-from desktop.forms import (
-    Form, Indicator, ProjectTarget, SelfEvaluation, Task, UnitTarget,
-)
+from desktop.forms import Form, Indicator, ProjectTarget, SelfEvaluation, Task, UnitTarget
 from desktop.money import AmountError, parse_decimal
 
 

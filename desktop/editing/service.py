@@ -10,12 +10,11 @@ views recompute them from the form after each change.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import copy
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from db.records import StoredForm
 from desktop.editing import steps

@@ -8,14 +8,25 @@ app without losing anything.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from desktop.atomic import write_text_atomically
 from desktop.forms import (
-    FUNDS_COLUMNS, FUNDS_SOURCES, AmountRow, Form, FormKind, FormMeta, Funds,
-    Indicator, ProjectTarget, SelfEvaluation, Task, UnitTarget,
+    FUNDS_COLUMNS,
+    FUNDS_SOURCES,
+    AmountRow,
+    Form,
+    FormKind,
+    FormMeta,
+    Funds,
+    Indicator,
+    ProjectTarget,
+    SelfEvaluation,
+    Task,
+    UnitTarget,
 )
 from desktop.interchange.errors import FormFileError, read_bytes
 from desktop.money import AmountError, format2, format_plain, parse_decimal, shorten
@@ -79,7 +90,7 @@ class _Reader:
             raise self.fail(key, f"应为{expected}")
         return value
 
-    def sub(self, data: Any, field: str) -> "_Reader":
+    def sub(self, data: Any, field: str) -> _Reader:
         if not isinstance(data, dict):
             raise self.fail(field, "应为对象")
         return _Reader(data, f"{self.where}：{field}")
@@ -190,7 +201,8 @@ def _unit_target(reader: _Reader) -> UnitTarget:
         meta=_meta(reader, _UNIT_KEYS))
 
 
-_BUILDERS = {FormKind.SELF_EVALUATION: _self_evaluation,
+_BUILDERS: dict[FormKind, Callable[[_Reader], Form]] = {
+             FormKind.SELF_EVALUATION: _self_evaluation,
              FormKind.PROJECT_TARGET: _project_target,
              FormKind.UNIT_TARGET: _unit_target}
 
@@ -200,7 +212,7 @@ def form_from_dict(data: Any, where: str = "表格") -> Form:
     if not isinstance(data, dict):
         raise FormFileError(f"{where}：内容应为一个 JSON 对象")
     reader = _Reader(data, where)
-    kind = data.get("kind")
+    kind: Any = data.get("kind")  # any JSON value: FormKind() refuses the wrong ones
     try:
         builder = _BUILDERS[FormKind(kind)]
     except (ValueError, KeyError):

@@ -12,10 +12,9 @@ edit reads the edited form's new figures, written in the edit's own transaction.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from db.records import FormFigures, FormState, SummaryFigures
 from desktop import figures

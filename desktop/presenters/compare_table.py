@@ -11,7 +11,13 @@ from __future__ import annotations
 
 from desktop.presenters.grid import Cell
 from desktop.years.compare import (
-    PAIRED_FIELDS, ROW_FIELDS, SCORED_FIELDS, AlignedRow, Comparison, RowSide, RowStatus,
+    PAIRED_FIELDS,
+    ROW_FIELDS,
+    SCORED_FIELDS,
+    AlignedRow,
+    Comparison,
+    RowSide,
+    RowStatus,
 )
 
 LABELS = {"level1": "一级指标", "level2": "二级指标", "name": "三级指标",

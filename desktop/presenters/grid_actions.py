@@ -10,12 +10,12 @@ import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
 
-from desktop.editing.edits import RemoveRows, SetValue
 from desktop.editing import steps
+from desktop.editing.edits import RemoveRows, SetValue
 from desktop.editing.errors import EditError
 from desktop.editing.service import Step
 from desktop.forms import Indicator
-from desktop.money import AmountError, ZERO, format2, parse_decimal
+from desktop.money import ZERO, AmountError, format2, parse_decimal
 from desktop.presenters.grid import IndicatorGrid, RowKind
 from desktop.rules.scoring import GRADES, grade_band, in_band
 from desktop.rules.targets import TargetKind
@@ -152,13 +152,13 @@ def move_row(grid: IndicatorGrid, row: int, delta: int) -> Step | None:
     display = grid.rows[row] if 0 <= row < len(grid.rows) else None
     if display is None or display.index is None:
         return None
-    members = grid.rows_of_group(display.level1)
-    position = members.index(display.index) + delta
+    index, members = display.index, grid.rows_of_group(display.level1)
+    position = members.index(index) + delta
     if not 0 <= position < len(members):
         return None
     destination = members[position]
     return grid.session.run(lambda opened: grid.session.service.move_indicator(
-        opened, display.index, destination))
+        opened, index, destination))
 
 
 def spread_weights(grid: IndicatorGrid, level1: str) -> Step | None:
@@ -216,8 +216,8 @@ def fill_down(grid: IndicatorGrid, rows: Sequence[int], columns: Sequence[int]) 
         if field not in FILLED_FIELDS:
             continue
         value = grid.edit_value(source, column)
-        edits += [SetValue(("indicators", grid.indicator_at(row), field), value)
-                  for row in targets]
+        edits += [SetValue(("indicators", index, field), value)
+                  for row in targets if (index := grid.indicator_at(row)) is not None]
     if not edits:
         raise EditError("所选的栏不能向下填充（得分按规则计算）")
     return grid.session.run(lambda opened: grid.session.service.apply(opened, edits, "向下填充"))

@@ -16,7 +16,12 @@ from pathlib import Path
 from desktop.editing.service import FormService
 from desktop.forms import KIND_TITLES, Form
 from desktop.importing import (
-    ImportResult, Outcome, PlannedSheet, Progress, plan_file, store_planned,
+    ImportResult,
+    Outcome,
+    PlannedSheet,
+    Progress,
+    plan_file,
+    store_planned,
 )
 from desktop.interchange.files import expand_paths
 from desktop.interchange.sheets import ReadOptions, SheetStatus

@@ -14,7 +14,14 @@ from desktop.forms import FormKind
 from desktop.interchange.errors import FormFileError
 from desktop.template.grid import Grid
 from desktop.template.learn import (
-    DETAIL, EXTRA, HEADER_FIELDS, IGNORE, INDICATOR_FIELDS, Proposal, for_kind, layout_data,
+    DETAIL,
+    EXTRA,
+    HEADER_FIELDS,
+    IGNORE,
+    INDICATOR_FIELDS,
+    Proposal,
+    for_kind,
+    layout_data,
     propose,
 )
 from desktop.template.reader import load_grids

@@ -37,7 +37,7 @@ class FormSession:
     listeners: list[Listener] = field(default_factory=list)
 
     @classmethod
-    def open(cls, service: FormService, form_id: int) -> "FormSession":
+    def open(cls, service: FormService, form_id: int) -> FormSession:
         session = cls(service, service.open(form_id))
         session._recompute()
         return session

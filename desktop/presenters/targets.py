@@ -13,6 +13,7 @@ from desktop.money import ZERO, format_plain
 from desktop.presenters.grid import Cell
 from desktop.presenters.session import FormSession
 
+
 def _layout_labels(layout: Layout, prefix: str) -> dict[str, str]:
     """The layout's printed labels of one family ("details." or "budget."), in order."""
     labels = layout.raw.get("labels", {})

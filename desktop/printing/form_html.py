@@ -29,12 +29,7 @@ from desktop.layouts import Layout
 from desktop.money import format2, format_grouped, format_plain, round2
 from desktop.presenters.grid import group_indices
 from desktop.presenters.session import layout_of
-from desktop.presenters.targets import (
-    AMOUNTS,
-    budget_fields,
-    detail_fields,
-    task_columns,
-)
+from desktop.presenters.targets import AMOUNTS, budget_fields, detail_fields, task_columns
 from desktop.rules.evaluate import Evaluation, evaluate
 from desktop.rules.profile import load_profile
 

@@ -13,12 +13,18 @@ from decimal import Decimal
 from desktop.forms import AmountRow, ProjectTarget, SelfEvaluation, Task, UnitTarget
 from desktop.money import ZERO, format_plain, round2
 from desktop.rules.findings import (
-    Finding, funds_findings, level_findings, misfiled_findings, published_findings,
-    row_findings, target_row_findings, weights_total_finding,
+    Finding,
+    funds_findings,
+    level_findings,
+    misfiled_findings,
+    published_findings,
+    row_findings,
+    target_row_findings,
+    weights_total_finding,
 )
 from desktop.rules.funds import execution_rate, funds_score, funds_total
-from desktop.rules.profile import RuleProfile, load_profile
 from desktop.rules.printed import printed_figures
+from desktop.rules.profile import RuleProfile, load_profile
 from desktop.rules.required import framework_findings, goal_actual_finding, header_findings
 from desktop.rules.rows import LevelResult, RowResult, level_results, row_result
 from desktop.rules.scoring import grade_of_total

@@ -17,11 +17,14 @@ from desktop.forms import FUNDS_COLUMNS, Funds, Indicator
 from desktop.money import HUNDRED, ZERO, AmountError, format2, format_plain, parse_decimal, round2
 from desktop.rules.funds import funds_total
 from desktop.rules.profile import RuleProfile, Taxonomy
-from desktop.rules.rows import (
-    SCORING_FIELDS, LevelResult, RowResult, from_snapshot, row_result,
-)
+from desktop.rules.rows import SCORING_FIELDS, LevelResult, RowResult, from_snapshot, row_result
 from desktop.rules.scoring import (
-    MET, actual_reading, in_band, operands, over_completion_percent, target_reading,
+    MET,
+    actual_reading,
+    in_band,
+    operands,
+    over_completion_percent,
+    target_reading,
 )
 from desktop.rules.targets import NOT_APPLICABLE_WORDS, NUMERIC_KINDS, TargetKind, normalise
 

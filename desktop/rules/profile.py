@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from desktop.resources import resource_path
@@ -84,7 +84,7 @@ def _names(folder: str) -> list[str]:
     return sorted(path.stem for path in resource_path(folder).glob("*.json"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_taxonomy(name: str) -> Taxonomy:
     """A taxonomy file from resources/taxonomies/, read once."""
     data = _read_json("taxonomies", name, "指标体系")
@@ -98,7 +98,7 @@ def load_profile(name: str = "default") -> RuleProfile:
     return _load_profile(name)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load_profile(name: str) -> RuleProfile:
     data = _read_json("profiles", name, "评分规则")
     return RuleProfile(

@@ -16,7 +16,11 @@ from desktop.forms import Indicator
 from desktop.money import ZERO
 from desktop.rules.profile import RuleProfile
 from desktop.rules.scoring import (
-    excel_date_offer, grade_band, is_over_completed, qualitative_grade, suggest_score,
+    excel_date_offer,
+    grade_band,
+    is_over_completed,
+    qualitative_grade,
+    suggest_score,
     target_reading,
 )
 from desktop.rules.targets import TargetKind

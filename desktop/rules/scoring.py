@@ -16,8 +16,14 @@ from desktop.forms import Indicator
 from desktop.money import HUNDRED, ZERO, round2
 from desktop.rules.profile import RuleProfile
 from desktop.rules.targets import (
-    NUMERIC_KINDS, Reading, TargetKind, clause_label, excel_serial_date, normalise,
-    parse_reading, read_in_unit,
+    NUMERIC_KINDS,
+    Reading,
+    TargetKind,
+    clause_label,
+    excel_serial_date,
+    normalise,
+    parse_reading,
+    read_in_unit,
 )
 
 ONE = Decimal(1)

@@ -16,7 +16,12 @@ Public API (what the window and the command line call):
 """
 
 from desktop.template.batch import (
-    ExportOutcome, ExportSummary, Progress, export_file_name, export_forms, export_one,
+    ExportOutcome,
+    ExportSummary,
+    Progress,
+    export_file_name,
+    export_forms,
+    export_one,
 )
 from desktop.template.reader import read_workbook
 from desktop.template.sheet import TemplateExportError

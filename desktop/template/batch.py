@@ -116,7 +116,7 @@ def export_forms(forms: Sequence[Form], folder: str | Path, layout: str | Layout
         raise ValueError(f"未知的导出格式：{format_}（可选：{'、'.join(FORMATS)}）")
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    summary, taken, total = ExportSummary(), set(), len(forms)
+    summary, taken, total = ExportSummary(), set[str](), len(forms)
     for done, form in enumerate(forms):
         if progress is not None and progress(done, total, describe(form)) is False:
             summary.cancelled = True

@@ -105,7 +105,7 @@ def cell_decimal(value: object, what: str) -> Decimal | None:
     """A number cell: blank or a dash gives None; text is read like a typed amount."""
     if value is None:
         return None
-    if isinstance(value, bool) or isinstance(value, (dt.date, dt.datetime, dt.time)):
+    if isinstance(value, (bool, dt.date, dt.datetime, dt.time)):
         raise AmountError(f"{what} 不是数字：{cell_text(value)}")
     if isinstance(value, float):
         return decimal_of_float(value)

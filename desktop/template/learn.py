@@ -149,7 +149,7 @@ def _known_columns() -> dict[str, str]:
     blocks = {key for layout in layouts for key in layout.raw.get("aliases", {})
               if key.startswith("blocks.")} | {f"blocks.{key}" for layout in layouts
                                                for key in layout.blocks}
-    return _known(layouts, {key: IGNORE for key in blocks}) | known
+    return _known(layouts, dict.fromkeys(blocks, IGNORE)) | known
 
 
 def _every_label() -> set[str]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from desktop.forms import Indicator
 from desktop.money import parse_decimal
@@ -88,8 +89,9 @@ def _frame_only(src: Source, row: int, columns: list[Column]) -> bool:
                if c.field not in LEVEL_FIELDS)
 
 
-def _row(src: Source, row: int, columns: list[Column]) -> dict[str, object]:
-    values: dict[str, object] = {}
+def _row(src: Source, row: int, columns: list[Column]) -> dict[str, Any]:
+    """Indicator field values by field name (text or amount, by the field)."""
+    values: dict[str, Any] = {}
     for column in columns:
         if column.field in NUMBER_FIELDS:
             values[column.field] = cell_number(src.grid, (row, column.column),

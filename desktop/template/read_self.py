@@ -10,16 +10,15 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import Any
 
-from desktop.forms import (
-    FUNDS_COLUMNS, FUNDS_SOURCES, AmountRow, FormMeta, Funds, SelfEvaluation,
-)
+from desktop.forms import FUNDS_COLUMNS, FUNDS_SOURCES, AmountRow, FormMeta, Funds, SelfEvaluation
+from desktop.rules.printed import mark_printed
 from desktop.template.cellvalues import label_key
 from desktop.template.find import ReadError
 from desktop.template.grid import Position
 from desktop.template.read_fields import cell_number, field_text, read_year
 from desktop.template.read_indicators import find_header, map_columns, read_indicators
-from desktop.rules.printed import mark_printed
 from desktop.template.read_total import printed_totals
 from desktop.template.source import Source
 
@@ -107,8 +106,9 @@ def read_funds(src: Source, before: int) -> Funds:
     header = _funds_header(src)
     columns = _funds_columns(src, header[0])
     rows = _funds_rows(src, src.grid.end(*header)[0], before)
-    funds = Funds(**{name: _amount_row(src, rows[name], columns)
-                     for name in FUNDS_SOURCES if name in rows})
+    sources: dict[str, Any] = {name: _amount_row(src, rows[name], columns)
+                               for name in FUNDS_SOURCES if name in rows}
+    funds = Funds(**sources)
     if "total" in rows:
         funds.stated_total = _amount_row(src, rows["total"], columns)
         weight = _amount(src, rows["total"], columns.get("weight"), src.layout.label("funds.weight"))
@@ -154,7 +154,7 @@ def read_self_evaluation(src: Source) -> SelfEvaluation:
     stop = (*src.layout.labels_for("blocks.total"), *src.layout.labels_for("blocks.remark"))
     indicators, points = read_indicators(src, stop)
     expected, actual = read_goal(src, indicators_at)
-    header = {name: field_text(src, name) or "" for name in HEADER_FIELDS}
+    header: dict[str, Any] = {name: field_text(src, name) or "" for name in HEADER_FIELDS}
     return mark_printed(SelfEvaluation(
         year=read_year(src), layout=src.layout.name, **header, unit_code=_unit_code(src),
         profile=str(src.layout.raw.get("profile", "default")),

@@ -11,14 +11,15 @@ names its rule profile (`"profile"`), whose taxonomy names the group rows.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from desktop.forms import FUNDS_COLUMNS, AmountRow, FormMeta, Funds, SelfEvaluation
+from desktop.rules.printed import mark_printed
 from desktop.rules.profile import load_profile
 from desktop.template.cellvalues import label_key
 from desktop.template.grid import Position
 from desktop.template.read_fields import cell_number, field_text, read_year
 from desktop.template.read_self import read_goal, yuan_per_unit
-from desktop.rules.printed import mark_printed
 from desktop.template.read_total import printed_totals
 from desktop.template.source import Source
 from desktop.template.split_rows import find_split_header, read_split_rows, split_columns
@@ -72,9 +73,9 @@ def read_structured_self_evaluation(src: Source) -> SelfEvaluation:
     columns = split_columns(src, header[0])
     indicators = read_split_rows(src, header, columns, profile.taxonomy)
     expected, actual = read_goal(src, header[0])
+    texts: dict[str, Any] = {name: field_text(src, name) or "" for name in HEADER_FIELDS}
     return mark_printed(SelfEvaluation(
-        year=read_year(src), layout=src.layout.name, profile=profile.name,
-        **{name: field_text(src, name) or "" for name in HEADER_FIELDS},
+        year=read_year(src), layout=src.layout.name, profile=profile.name, **texts,
         funds=read_total_funds(src, header[0], profile.funds_weight),
         goal_expected=expected, goal_actual=actual, indicators=indicators,
         details=read_details(src),

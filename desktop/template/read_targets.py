@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from decimal import ROUND_HALF_UP, Context, Decimal
+from typing import Any
 
 from db.amounts import MOST_PLACES
 from desktop.forms import ProjectTarget, Task, UnitTarget
@@ -126,7 +127,7 @@ def _task_columns(src: Source, header: Position) -> tuple[dict[str, int], int]:
 
 
 def _task(src: Source, row: int, columns: dict[str, int]) -> Task:
-    amounts = {}
+    amounts: dict[str, Any] = {}     # Task's amount fields by name, each Decimal | None
     for name in TASK_AMOUNTS:
         column = columns.get(name)
         if column is None:
@@ -135,8 +136,8 @@ def _task(src: Source, row: int, columns: dict[str, int]) -> Task:
         label = src.layout.label(f"tasks.{name}")
         value = cell_number(src.grid, (row, column), src.grid.value(row, column), label)
         amounts[name] = target_amount(value)
-    texts = {name: src.grid.text(row, columns[name]) if name in columns else ""
-             for name in TASK_TEXTS}
+    texts: dict[str, Any] = {name: src.grid.text(row, columns[name]) if name in columns else ""
+                             for name in TASK_TEXTS}
     return Task(**texts, **amounts)
 
 
@@ -145,7 +146,8 @@ def _tasks(src: Source, before: int) -> tuple[list[Task], Task | None]:
     if header is None or header[0] >= before:
         return [], None
     columns, last = _task_columns(src, header)
-    tasks, total_labels = [], src.layout.labels_for("blocks.tasks_total")
+    tasks: list[Task] = []
+    total_labels = src.layout.labels_for("blocks.tasks_total")
     for row in range(last + 1, before):
         if src.labels.row_has(row, total_labels):
             return tasks, _task(src, row, columns)

@@ -20,22 +20,25 @@ from openpyxl import Workbook, load_workbook
 
 from desktop.forms import Form, FormKind
 from desktop.interchange.errors import FormFileError, read_bytes
+from desktop.interchange.sheets import ReadOptions, SheetReading, SheetStatus
 from desktop.layouts import Layout, layout_names, load_layout
+from desktop.logs import log_exception
 from desktop.money import AmountError
 from desktop.template.cellvalues import label_key
 from desktop.template.find import Labels, NeedsInput, ReadError
 from desktop.template.grid import Grid, grid_from_openpyxl
-from desktop.template.package import (
-    check_package, has_uncalculated_formulas, show_formulas, unsafe_xml,
-)
 from desktop.template.kinds import seemed_to_be, sheet_title, unsupported_reason
+from desktop.template.package import (
+    check_package,
+    has_uncalculated_formulas,
+    show_formulas,
+    unsafe_xml,
+)
 from desktop.template.read_self import read_self_evaluation
 from desktop.template.read_structured import read_structured_self_evaluation
 from desktop.template.read_targets import read_project_target, read_unit_target
-from desktop.interchange.sheets import ReadOptions, SheetReading, SheetStatus
 from desktop.template.source import Source
 from desktop.template.xls import read_xls
-from desktop.logs import log_exception
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

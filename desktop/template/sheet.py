@@ -13,13 +13,12 @@ import unicodedata
 from copy import copy
 from decimal import Decimal
 
+from openpyxl.cell.cell import Cell
 from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop.money import format_plain
-from desktop.template.cellvalues import (
-    EXCEL_TEXT_LIMIT, fits_a_number_cell, guarded, safe_text,
-)
+from desktop.template.cellvalues import EXCEL_TEXT_LIMIT, fits_a_number_cell, guarded, safe_text
 from desktop.template.geometry import SheetSpec, Span
 from desktop.template.styles import Look, apply_role
 
@@ -53,7 +52,7 @@ class SheetWriter:
         self.title_rows: set[int] = set()
         self._arrays: dict[str, object] = {}
 
-    def _style(self, cell, role: str) -> None:
+    def _style(self, cell: Cell, role: str) -> None:
         """Give a cell the style of its role.
 
         The first cell of a role is styled attribute by attribute; later ones copy its
@@ -97,13 +96,13 @@ class SheetWriter:
         self.sheet.merged_cells.add(CellRange(min_col=span.first, min_row=row,
                                               max_col=span.last, max_row=row + rows - 1))
 
-    def _number(self, cell, value: Decimal) -> None:
+    def _number(self, cell: Cell, value: Decimal) -> None:
         if fits_a_number_cell(value):
             cell.value = value
         else:
             self._text(cell, format_plain(value))
 
-    def _text(self, cell, text: str) -> None:
+    def _text(self, cell: Cell, text: str) -> None:
         text = safe_text(text)
         if len(text) > EXCEL_TEXT_LIMIT:
             raise TemplateExportError(f"{cell.coordinate}：文字超过 Excel 单元格上限 "

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from desktop.interchange.sheets import ReadOptions
 from desktop.layouts import Layout
 from desktop.template.cellvalues import label_key
 from desktop.template.find import Labels
-from desktop.template.grid import Grid
-from desktop.interchange.sheets import ReadOptions
+from desktop.template.grid import Grid, Position
 
 
 @dataclass
@@ -29,5 +29,5 @@ class Source:
             keys |= {label_key(label) for label in layout.labels_for(key)}
         return keys - {""}
 
-    def find(self, key: str, below: int = 0):
+    def find(self, key: str, below: int = 0) -> Position | None:
         return self.labels.find(self.layout.labels_for(key), below)

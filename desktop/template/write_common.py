@@ -122,7 +122,8 @@ def _merged_column(ctx: WriteContext, span: Span, top: int, values: list[str],
         ctx.out.put(top + first, span, labels[first], "system", rows=length)
 
 
-def _cell(ctx: WriteContext, name: str, indicator: Indicator, score: Decimal | None):
+def _cell(ctx: WriteContext, name: str, indicator: Indicator,
+          score: Decimal | None) -> tuple[str | Decimal | None, str]:
     column = ctx.layout.column(name)
     clerk = column is not None and not column.locked
     if name in NUMBER_FIELDS:

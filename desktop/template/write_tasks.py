@@ -11,7 +11,7 @@ unlocked ("input") and a closing 其他需完成的任务（可选填） row ("o
 
 from __future__ import annotations
 
-from decimal import Decimal
+from typing import Any
 
 from desktop.forms import Task, UnitTarget
 from desktop.money import ZERO
@@ -52,7 +52,7 @@ def _line(ctx: WriteContext, columns: dict[str, Span], task: Task, base: str) ->
 def _stated_or_summed(form: UnitTarget) -> Task:
     if form.stated_tasks_total is not None:
         return form.stated_tasks_total
-    sums: dict[str, Decimal | None] = {}
+    sums: dict[str, Any] = {}     # Task's amount fields by name, each Decimal | None
     for name in AMOUNTS:
         values = [getattr(task, name) for task in form.tasks]
         sums[name] = None if all(v is None for v in values) else sum(

@@ -22,9 +22,7 @@ from desktop.template.context import WriteContext
 from desktop.template.geometry import Block, sheet_spec
 from desktop.template.sheet import SheetWriter, TemplateExportError
 from desktop.template.styles import Look
-from desktop.template.write_common import (
-    write_fields, write_indicators, write_text, write_title,
-)
+from desktop.template.write_common import write_fields, write_indicators, write_text, write_title
 from desktop.template.write_frame import write_labels, write_note, write_side
 from desktop.template.write_self import write_funds, write_goal, write_remark, write_total
 from desktop.template.write_tasks import write_tasks

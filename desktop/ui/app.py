@@ -61,7 +61,7 @@ def offer_demo(window: MainWindow, ask: bool = True) -> bool:
 
 
 def open_workspace(db: str | None):  # -> Workspace
-    from db.store import Store   # SQLAlchemy and SQLModel: most of start-up's imports
+    from db.store import Store  # SQLAlchemy and SQLModel: most of start-up's imports
     from desktop.editing.service import FormService
     from desktop.presenters.session import Workspace
     return Workspace(FormService(Store.open(db)))
@@ -98,7 +98,7 @@ def _fill(window: MainWindow, workspace, ask_demo: bool) -> None:
     with _busy():
         window.attach(workspace)
     offer_demo(window, ask=ask_demo)
-    from desktop.ui import backups   # after the first paint, like the store itself
+    from desktop.ui import backups  # after the first paint, like the store itself
     backups.start_automatic_backups(window)
 
 

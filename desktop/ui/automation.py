@@ -65,6 +65,7 @@ def score_for(editor: FormEditor, row: int, edit: int) -> Decimal:
 
 def edit(window: MainWindow, count: int, which: str) -> int:
     from PySide6.QtCore import Qt
+
     from desktop.money import format2
     editor = open_editor(window)
     panel, rows = editor.indicators, editable_rows(editor, which)

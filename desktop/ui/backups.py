@@ -2,8 +2,9 @@
 
 Automatic backups (db.backup does the copying): one shortly after the store opens if
 the newest is a day old, again whenever a day has passed while the window stays open,
-and one on close (desktop.ui.app calls these). A backup that fails is logged and shown in the status bar, never a dialog: the
-clerk's work goes on. The number kept is the setting "backups/keep" (default 10).
+and one on close (desktop.ui.app calls these). A backup that fails is logged and shown in
+the status bar, never a dialog: the clerk's work goes on. The number kept is the
+setting "backups/keep" (default 10).
 
 Restoring replaces the whole store (after backing up the current content), so the
 window closes the open form, forgets its undo history and re-reads the list.
@@ -15,8 +16,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QMessageBox,
-    QVBoxLayout, QWidget,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
 )
 
 from desktop.logs import log_warning
@@ -126,7 +133,7 @@ def reload_window(window: MainWindow) -> None:
 def ask_restore(window: MainWindow) -> Backup | None:
     """File ▸ Restore backup…: pick a backup, confirm, restore, say what happened."""
     from db.backup import backup_folder, list_backups
-    from db.records import StoreError   # BackupError, or a migration the backup needed
+    from db.records import StoreError  # BackupError, or a migration the backup needed
     translate = QCoreApplication.translate
     store = window_store(window)
     if store is None:

@@ -12,14 +12,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (
-    QAbstractItemView, QLineEdit, QTreeView, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from db.records import FormNotFound
-from desktop.ui.i18n import Retranslates
 from desktop.presenters.browser import BrowserEntry, BrowserPresenter
 from desktop.ui.browser_model import FORM_ID_ROLE, GROUP_KEY_ROLE, BrowserModel, Column, FormFilter
+from desktop.ui.i18n import Retranslates
 
 if TYPE_CHECKING:   # the store loads SQLAlchemy: only app start-up imports it
     from db.store import Store

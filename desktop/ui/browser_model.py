@@ -146,7 +146,7 @@ class BrowserModel(QStandardItemModel):
                                  lambda: _group_row(self.unit_text(unit), f"{year}/{unit}", unit),
                                  before=lambda other: other > unit)
 
-    def _child_group(self, parent: QStandardItem, key: object, make, before,  # noqa: ANN001
+    def _child_group(self, parent: QStandardItem, key: object, make, before,
                      bold: bool = False) -> QStandardItem:
         """The group row under `parent` holding `key`, made at its place when missing:
         before the first sibling for which `before(sibling_key)` holds."""

@@ -159,7 +159,7 @@ def _role(cell: Cell, role: int) -> Any:
         return QBrush(color) if color is not None else None
     if role == Qt.ItemDataRole.ForegroundRole and cell.computed:
         return QBrush(GREY_TEXT)
-    if role == Qt.ItemDataRole.FontRole and (cell.overridden or cell.computed and cell.numeric):
+    if role == Qt.ItemDataRole.FontRole and (cell.overridden or (cell.computed and cell.numeric)):
         font = QFont()
         font.setBold(True)
         return font

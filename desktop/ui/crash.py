@@ -60,7 +60,7 @@ def show_error(error: BaseException, log: str) -> None:
     if _showing or QApplication.instance() is None:
         print(message(error, log), file=sys.stderr)
         return
-    from PySide6.QtCore import Qt   # its enums are costly to load; only needed here
+    from PySide6.QtCore import Qt  # its enums are costly to load; only needed here
     _showing = True
     try:
         box = QMessageBox(QMessageBox.Icon.Critical,

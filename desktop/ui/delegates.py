@@ -6,12 +6,15 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import (
-    QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt,
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
 )
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QLineEdit, QStyleOptionViewItem, QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QStyleOptionViewItem, QWidget
 
 from desktop.money import format2
 from desktop.presenters import grid_actions
@@ -47,7 +50,7 @@ class GradeEditor(QWidget):
     def show_picker(self) -> None:
         self.grade.showPopup()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Alt+↓ in the score opens the grade list, as it does in a spreadsheet."""
         if watched is self.score and event.type() == QEvent.Type.KeyPress \
                 and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Down \

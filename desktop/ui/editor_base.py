@@ -3,6 +3,8 @@ signals the main window listens to."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QScrollArea, QSplitter, QVBoxLayout, QWidget
@@ -83,7 +85,7 @@ class FormEditor(QWidget):
 
     def _keyboard_order(self) -> None:
         stops = [stop for block in self.blocks() for stop in block]
-        for first, second in zip(stops, stops[1:]):
+        for first, second in pairwise(stops):
             QWidget.setTabOrder(first, second)
         for view in self.findChildren(SheetView):
             view.figures_changed.connect(self.figures_changed)

@@ -16,9 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (
-    QAbstractItemView, QLabel, QListView, QStackedLayout, QStyle, QWidget,
-)
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QStackedLayout, QStyle, QWidget
 
 from desktop.ui.i18n import Retranslates
 

@@ -10,8 +10,15 @@ from decimal import Decimal
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFrame, QGridLayout, QLabel, QLineEdit, QPlainTextEdit,
-    QVBoxLayout, QWidget,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
 )
 
 from desktop.editing.paths import ABSENT, value_at
@@ -113,7 +120,7 @@ class HeaderForm(CommittingPart):
         else:
             edit.setText(_text_of(self.session, path))
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusOut and isinstance(watched, QLineEdit):
             # Qt does not repeat editingFinished for text it already reported (a refused
             # value the clerk then leaves): commit, or put the stored value back, here.
@@ -160,7 +167,7 @@ class TextBlock(CommittingPart):
         layout.addWidget(self.edit)
         self.refresh()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.edit and event.type() == QEvent.Type.FocusOut:
             self.commit_pending()
         elif watched is self.edit and event.type() == QEvent.Type.KeyPress \

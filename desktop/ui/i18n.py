@@ -21,7 +21,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QSettings, QTranslator,
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QSettings,
+    QTranslator,
 )
 from PySide6.QtGui import QAction
 

@@ -12,16 +12,33 @@ opens the chooser of the current row.
 from __future__ import annotations
 
 from enum import IntEnum
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, QSize, Qt,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
     Signal,
 )
 from PySide6.QtGui import QColor, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHeaderView, QLabel,
-    QLineEdit, QMessageBox, QStyledItemDelegate, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QStyledItemDelegate,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from desktop.forms import FormKind
@@ -286,7 +303,7 @@ class LayoutMappingDialog(QDialog):
         layout.addWidget(self.buttons)
         order = [self.kind, self.name, self.columns_view, self.headers_view, self.ok_button,
                  self.buttons.button(QDialogButtonBox.StandardButton.Cancel)]
-        for first, second in zip(order, order[1:]):   # the order they are read in
+        for first, second in pairwise(order):   # the order they are read in
             QWidget.setTabOrder(first, second)
 
     def chosen_kind(self) -> FormKind:

@@ -12,9 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import (
-    QDockWidget, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget,
-)
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from desktop import __version__
 from desktop.ui import i18n
@@ -25,10 +23,10 @@ from desktop.ui.i18n import Retranslates
 if TYPE_CHECKING:
     from desktop.editing.service import FormStep, Step
     from desktop.forms import FormKind
-    from desktop.ui.findings import FindingsPanel
     from desktop.presenters.session import FormSession, Workspace
     from desktop.ui.browser import BrowserPanel
     from desktop.ui.editor_base import FormEditor
+    from desktop.ui.findings import FindingsPanel
 
 
 def editor_class(kind: FormKind) -> type:
@@ -58,7 +56,7 @@ def _transfer():
 class FormStepCommand(QUndoCommand):
     """Creating, duplicating or deleting a whole form; done before it is pushed."""
 
-    def __init__(self, window: "MainWindow", step: FormStep) -> None:
+    def __init__(self, window: MainWindow, step: FormStep) -> None:
         super().__init__(step.label)
         self.window, self.step, self._done = window, step, True
 
@@ -234,7 +232,7 @@ class MainWindow(Retranslates, QMainWindow):
             return
         try:
             self.open_form(form_id)
-        except Exception:  # noqa: BLE001 - a form that cannot open must not stop the start
+        except Exception:  # a form that cannot open must not stop the start
             log.exception("could not reopen form %s", form_id)
             self._close_editor()
 
@@ -459,7 +457,7 @@ class MainWindow(Retranslates, QMainWindow):
         from desktop.ui.new_form import NewFormDialog
         dialog = NewFormDialog(self)
         if dialog.exec():
-            form_id, step = self.workspace.service.create_form(dialog.form(), self.tr("New form"))
+            _form_id, step = self.workspace.service.create_form(dialog.form(), self.tr("New form"))
             self._push_form_step(step, show=True)
 
     def duplicate_form(self) -> None:
@@ -467,7 +465,7 @@ class MainWindow(Retranslates, QMainWindow):
             return
         self.editor.commit_pending()
         form = copy.deepcopy(self.session.form)
-        form_id, step = self.workspace.service.create_form(form, self.tr("Duplicate form"))
+        _form_id, step = self.workspace.service.create_form(form, self.tr("Duplicate form"))
         self._push_form_step(step, show=True)
 
     def delete_form(self) -> None:
@@ -506,8 +504,8 @@ class MainWindow(Retranslates, QMainWindow):
         if self.editor is not None:
             self.editor.commit_pending()
         try:
-            new_id, step = create_carried(self.workspace.service, form_id, dialog.year.value(),
-                                          dialog.kind.currentData())
+            _new_id, step = create_carried(self.workspace.service, form_id, dialog.year.value(),
+                                           dialog.kind.currentData())
         except CarryError as error:
             self._refused(str(error))
             return

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import (
-    QComboBox, QDialog, QFormLayout, QLineEdit, QSpinBox, QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLineEdit, QSpinBox, QWidget
 
-from desktop.ui.form_parts import ok_cancel
 from desktop.blank import blank_form
 from desktop.forms import Form
 from desktop.layouts import layout_names, load_layout
+from desktop.ui.form_parts import ok_cancel
 
 
 class NewFormDialog(QDialog):

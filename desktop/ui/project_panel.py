@@ -9,14 +9,22 @@ from decimal import Decimal
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QFormLayout, QHBoxLayout,
-    QPushButton, QSpinBox, QTreeView, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QPushButton,
+    QSpinBox,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
 )
 
-from desktop.ui.i18n import Retranslates
-from desktop.ui.form_parts import ok_cancel
 from desktop.forms import KIND_TITLES, FormKind
 from desktop.money import format2
+from desktop.ui.form_parts import ok_cancel
+from desktop.ui.i18n import Retranslates
 from desktop.ui.trend_chart import TrendChart
 from desktop.years.trends import TrendPoint, project_trend
 

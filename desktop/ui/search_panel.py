@@ -72,7 +72,7 @@ class SearchPanel(Retranslates, QWidget):
             self.view.setCurrentIndex(first)
             self._activate(first)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """↓ in the box goes down into the hits."""
         if watched is self.box and event.type() == QEvent.Type.KeyPress \
                 and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Down \
@@ -82,5 +82,5 @@ class SearchPanel(Retranslates, QWidget):
             return True
         return super().eventFilter(watched, event)
 
-    def _activate(self, index) -> None:  # noqa: ANN001
+    def _activate(self, index) -> None:
         self.hit_activated.emit(index.data(FORM_ID), index.data(ROW))

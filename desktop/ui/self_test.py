@@ -32,9 +32,10 @@ def _expected_total(form, row: int, score: Decimal) -> Decimal:
 def _check_installation() -> None:
     """What a packaged build can lose: the Chinese catalogues (ours and Qt's own) and
     defusedxml, without which openpyxl would parse hostile workbooks unprotected."""
+    from openpyxl.xml import DEFUSEDXML
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
-    from openpyxl.xml import DEFUSEDXML
+
     from desktop.ui import i18n
     _check(i18n.install_translations(QApplication.instance()),
            "中文翻译文件未能载入")
@@ -45,6 +46,7 @@ def _check_installation() -> None:
 
 def _exercise(window) -> str:
     from PySide6.QtCore import Qt
+
     from desktop.demo import demo_files
     from desktop.importing import import_files
     from desktop.money import format2

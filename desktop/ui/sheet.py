@@ -16,16 +16,30 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import (
-    QCoreApplication, QItemSelection, QItemSelectionModel, QModelIndex, QPoint, QRect, Qt, Signal,
+    QCoreApplication,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPoint,
+    QRect,
+    Qt,
+    Signal,
 )
 from PySide6.QtGui import QFocusEvent, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemDelegate, QAbstractItemView, QComboBox, QHeaderView, QLabel, QLineEdit,
-    QStyledItemDelegate, QTableView, QWidget,
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QStyledItemDelegate,
+    QTableView,
+    QWidget,
 )
 
-from desktop.ui.cell_model import LOCKED_ROLE, NUMERIC_ROLE
 from desktop.presenters.selection import figures_of
+from desktop.ui.cell_model import LOCKED_ROLE, NUMERIC_ROLE
 
 Hint = QAbstractItemDelegate.EndEditHint
 MOVING_HINTS = (Hint.SubmitModelCache, Hint.EditNextItem, Hint.EditPreviousItem)
@@ -36,7 +50,7 @@ class SheetDelegate(QStyledItemDelegate):
     """Keeps what the clerk is typing: Qt refreshes open editors whenever the model
     reports changed data, and a recomputed total elsewhere must not wipe a half-typed cell."""
 
-    def setEditorData(self, editor: QWidget, index) -> None:  # noqa: ANN001
+    def setEditorData(self, editor: QWidget, index) -> None:
         if isinstance(editor, QLineEdit) and editor.isModified():
             return
         super().setEditorData(editor, index)
@@ -98,7 +112,7 @@ class SheetView(QTableView):
         self.append_row: Callable[[int], bool] | None = None
         self._refusal: tuple[QWidget, str] | None = None
 
-    def setModel(self, model) -> None:  # noqa: ANN001, N802 - Qt's name
+    def setModel(self, model) -> None:
         super().setModel(model)
         self.selectionModel().selectionChanged.connect(self._selection_changed)
 
@@ -127,7 +141,7 @@ class SheetView(QTableView):
                 return candidate
         return QModelIndex()
 
-    def moveCursor(self, action: QAbstractItemView.CursorAction,  # noqa: N802 - Qt's name
+    def moveCursor(self, action: QAbstractItemView.CursorAction,
                    modifiers: Qt.KeyboardModifier) -> QModelIndex:
         if action in (QAbstractItemView.CursorAction.MoveNext,
                       QAbstractItemView.CursorAction.MovePrevious):
@@ -136,7 +150,7 @@ class SheetView(QTableView):
                                       action == QAbstractItemView.CursorAction.MoveNext)
         return super().moveCursor(action, modifiers)
 
-    def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:  # noqa: N802
+    def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:
         self.note.hide()
         super().currentChanged(current, previous)
 
@@ -147,7 +161,7 @@ class SheetView(QTableView):
             self.setCurrentIndex(target)
             self.scrollTo(target)
 
-    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt's name
+    def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
         if event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason):
             self.enter_from(event.reason() == Qt.FocusReason.TabFocusReason)
@@ -172,13 +186,13 @@ class SheetView(QTableView):
 
     # ------------------------------------------------------------ editing
 
-    def edit(self, index, trigger=None, event=None):  # noqa: ANN001, ANN201 - Qt's overloads
+    def edit(self, index, trigger=None, event=None):  # untyped: Qt's overloads
         if trigger is None:
             return super().edit(index)   # the public slot; Qt calls the overload below
         self.note.hide()
         return super().edit(index, trigger, event)
 
-    def commitData(self, editor: QWidget) -> None:  # noqa: N802 - Qt's name
+    def commitData(self, editor: QWidget) -> None:
         model = self.model()
         if hasattr(model, "last_refusal"):
             model.last_refusal = ""
@@ -186,7 +200,7 @@ class SheetView(QTableView):
         refusal = getattr(model, "last_refusal", "")
         self._refusal = (editor, refusal) if refusal else None
 
-    def closeEditor(self, editor: QWidget, hint: Hint) -> None:  # noqa: N802 - Qt's name
+    def closeEditor(self, editor: QWidget, hint: Hint) -> None:
         refusal, self._refusal = self._refusal, None
         if refusal is not None and refusal[0] is editor and hint in MOVING_HINTS:
             self._keep_open(editor, refusal[1])
@@ -239,7 +253,7 @@ class SheetView(QTableView):
 
     # ------------------------------------------------------------ keys
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if self.state() == QAbstractItemView.State.EditingState:
             super().keyPressEvent(event)
         elif not self._handled(event):

@@ -10,14 +10,20 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QApplication, QComboBox, QDialog, QFileDialog, QFormLayout, QMessageBox,
-    QProgressDialog, QWidget,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QMessageBox,
+    QProgressDialog,
+    QWidget,
 )
 
 from db.records import FormState
+from desktop.importing import ImportResult, summary_line
 from desktop.ui import folders
 from desktop.ui.form_parts import ok_cancel
-from desktop.importing import ImportResult, summary_line
 
 if TYPE_CHECKING:
     from db.store import Store

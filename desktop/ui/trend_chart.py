@@ -4,6 +4,7 @@ two short series on a 0–100 scale need none)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
@@ -71,7 +72,7 @@ class TrendChart(QWidget):
     def _series(self, painter: QPainter, field: str, color: QColor) -> None:
         painter.setPen(QPen(color, 2))
         positions = [self.position(i, float(getattr(p, field))) for i, p in enumerate(self.points)]
-        for start, end in zip(positions, positions[1:]):
+        for start, end in pairwise(positions):
             painter.drawLine(start, end)
         painter.setBrush(color)
         for point in positions:

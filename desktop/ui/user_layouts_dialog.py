@@ -8,16 +8,29 @@ no longer reads new files, and the forms read by it keep their content.
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QInputDialog, QLabel,
-    QLineEdit, QMessageBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from desktop.forms import FormKind
 from desktop.user_layouts import (
-    UserLayout, UserLayoutError, remove_user_layout, rename_user_layout, user_layouts,
+    UserLayout,
+    UserLayoutError,
+    remove_user_layout,
+    rename_user_layout,
+    user_layouts,
     user_layouts_dir,
 )
-
 
 
 class UserLayoutsDialog(QDialog):
@@ -72,7 +85,7 @@ class UserLayoutsDialog(QDialog):
 
     @staticmethod
     def _kind(value: str) -> str:
-        from desktop.ui.layout_mapping import kind_text   # reads workbooks: not at start-up
+        from desktop.ui.layout_mapping import kind_text  # reads workbooks: not at start-up
         kinds = {kind.value: kind for kind in FormKind}
         return kind_text(kinds[value]) if value in kinds else value
 

@@ -29,12 +29,20 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from desktop.forms import (
-    KIND_TITLES, Form, FormKind, FormMeta, Funds, Indicator, ProjectTarget, SelfEvaluation,
-    Task, UnitTarget,
+    KIND_TITLES,
+    Form,
+    FormKind,
+    FormMeta,
+    Funds,
+    Indicator,
+    ProjectTarget,
+    SelfEvaluation,
+    Task,
+    UnitTarget,
 )
 from desktop.rules.funds import funds_total
-from desktop.rules.targets import TargetKind
 from desktop.rules.scoring import target_reading
+from desktop.rules.targets import TargetKind
 from desktop.years.keys import goal_detail, project_goal
 
 if TYPE_CHECKING:
@@ -105,7 +113,7 @@ def _self_from_target(earlier: ProjectTarget, year: int, layout: str | None) -> 
 
 
 def _budget_from_target(earlier: ProjectTarget) -> dict[str, Decimal | None]:
-    budget: dict[str, Decimal | None] = {key: None for key in earlier.budget}
+    budget: dict[str, Decimal | None] = dict.fromkeys(earlier.budget)
     if BUDGET_KEYS["total"] in earlier.budget:
         budget[BUDGET_KEYS["total"]] = earlier.budget[BUDGET_KEYS["total"]]
     if BUDGET_KEYS["prior"] in earlier.budget:

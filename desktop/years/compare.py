@@ -160,7 +160,7 @@ def _funds(form: SelfEvaluation, result: Evaluation) -> FundsSide:
 
 
 def _side(form: Form, result: Evaluation | None) -> FormSide:
-    expected, actual = (goal_texts(form) + [""])[:2]
+    expected, actual = [*goal_texts(form), ""][:2]
     funds = _funds(form, result) if isinstance(form, SelfEvaluation) and result else None
     return FormSide(form.year, form.kind, form.code, form.name, form.unit, expected, actual,
                     funds, format2(result.total) if result else NO_FIGURE,

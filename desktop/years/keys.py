@@ -34,7 +34,7 @@ def project_key(kind: FormKind, code: str, name: str) -> str:
 def goal_detail(layout_name: str) -> str:
     """The detail holding a project target's goal in this layout: 年度目标 in Shenzhen's
     declaration, 项目绩效总目标 in Wuhan's application, else 总目标及阶段性目标."""
-    from desktop.layouts import load_layout   # data files, read once
+    from desktop.layouts import load_layout  # data files, read once
     try:
         return str(load_layout(layout_name).raw.get("goal_detail", PROJECT_GOAL_KEY))
     except ValueError:      # a taught layout removed since: its forms keep the default

@@ -34,8 +34,8 @@ def _one_per_year(summaries: list[FormSummary], form_id: int) -> list[FormSummar
     chosen: dict[int, FormSummary] = {}
     for summary in summaries:
         held = chosen.get(summary.year)
-        if held is None or held.id != form_id and (
-                summary.id == form_id or summary.updated_at > held.updated_at):
+        if held is None or (held.id != form_id and (
+                summary.id == form_id or summary.updated_at > held.updated_at)):
             chosen[summary.year] = summary
     return sorted(chosen.values(), key=lambda summary: summary.year)
 

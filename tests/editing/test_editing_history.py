@@ -29,7 +29,7 @@ def test_five_edits_and_five_undos_return_to_the_original(
         history.push(EditCommand(service, digital_city_open, step))
         states.append(copy.deepcopy(digital_city_open.form))
         assert reopen(digital_city_open.form_id) == states[-1]
-    for state in reversed([original] + states[:-1]):
+    for state in reversed([original, *states[:-1]]):
         history.undo()
         assert digital_city_open.form == state == reopen(digital_city_open.form_id)
     assert not history.can_undo() and history.redo_text() == "修改实际完成值"

@@ -6,12 +6,16 @@ from decimal import Decimal
 
 import pytest
 
+from conftest import SAMPLE_FILES, load_sample
 from db.records import FiguresRules, FormState
 from desktop.presenters import browser
 from desktop.presenters.browser import (
-    BrowserPresenter, grouped, matches, normalise_query, shown_state,
+    BrowserPresenter,
+    grouped,
+    matches,
+    normalise_query,
+    shown_state,
 )
-from conftest import SAMPLE_FILES, load_sample
 
 
 @pytest.fixture

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from workbooks import FULL_CODE, mixed_workbook
 
 from conftest import load_sample
 from desktop.importing import Outcome, PlannedSheet
 from desktop.interchange.sheets import SheetReading, SheetStatus
 from desktop.presenters.import_plan import Action, ImportPlan, read_plan
-from workbooks import FULL_CODE, mixed_workbook
 
 SHEETS = ["说明", "数字城管", "网格信息", "整体目标", "项目目标", "光明自评"]
 

@@ -13,6 +13,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 import pytest
+
 from conftest import load_sample
 
 ROWS = 40

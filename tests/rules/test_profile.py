@@ -49,5 +49,5 @@ def test_profiles_are_listed_and_read_once() -> None:
 
 
 def test_an_unknown_profile_is_refused_in_chinese() -> None:
-    with pytest.raises(ValueError, match="未知的评分规则：shanghai-1999（可选：.*default"):
+    with pytest.raises(ValueError, match=r"未知的评分规则：shanghai-1999（可选：.*default"):
         load_profile("shanghai-1999")

@@ -11,8 +11,8 @@ import pytest
 from desktop.forms import AmountRow, FormMeta, Funds, Indicator, SelfEvaluation
 from desktop.rules.evaluate import evaluate
 from desktop.rules.funds import execution_rate, funds_total
-from desktop.rules.profile import load_profile
 from desktop.rules.printed import mark_printed
+from desktop.rules.profile import load_profile
 from desktop.rules.scoring import is_over_completed, suggest_score
 
 PROFILE = load_profile()

@@ -11,7 +11,12 @@ from hypothesis import strategies as st
 from desktop.forms import Indicator
 from desktop.rules.profile import load_profile
 from desktop.rules.scoring import (
-    grade_band, grade_of_total, in_band, is_over_completed, qualitative_grade, suggest_score,
+    grade_band,
+    grade_of_total,
+    in_band,
+    is_over_completed,
+    qualitative_grade,
+    suggest_score,
 )
 
 PROFILE = load_profile()

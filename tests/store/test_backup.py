@@ -10,7 +10,13 @@ import pytest
 
 from conftest import SAMPLE_FILES
 from db.backup import (
-    BackupError, is_due, list_backups, make_backup, prune, restore_backup, store_file,
+    BackupError,
+    is_due,
+    list_backups,
+    make_backup,
+    prune,
+    restore_backup,
+    store_file,
 )
 from db.store import Store
 from desktop.interchange.json_form import read_form

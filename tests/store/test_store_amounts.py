@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from db.amounts import AmountNotStorable, LARGEST_HUNDREDTHS, exact_hundredths, stored_decimal
+from db.amounts import LARGEST_HUNDREDTHS, AmountNotStorable, exact_hundredths, stored_decimal
 
 
 @pytest.mark.parametrize("text, count", [

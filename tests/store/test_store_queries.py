@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
+from conftest import SAMPLE_FILES, load_sample
 from db.records import FormNotFound, FormState, StoreError
 from db.store import Store
 from desktop.forms import FormKind, SelfEvaluation
-from conftest import SAMPLE_FILES, load_sample
 
 
 @pytest.fixture

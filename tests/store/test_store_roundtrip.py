@@ -7,11 +7,11 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import text
 
+from conftest import SAMPLE_FILES, load_sample
 from db.amounts import AmountNotStorable
 from db.store import Store
 from desktop.forms import Indicator, SelfEvaluation
 from desktop.interchange.json_form import form_to_dict
-from conftest import SAMPLE_FILES, load_sample
 
 
 @pytest.mark.parametrize("path", SAMPLE_FILES, ids=lambda p: p.stem)

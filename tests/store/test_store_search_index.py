@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import column, event, insert, select, table, text
 
+from conftest import SAMPLE_FILES, load_sample
 from db import mapping
 from db.engine import make_engine
 from db.migrate import make_config
@@ -17,7 +18,6 @@ from db.search_index import index_values
 from db.store import Store
 from db.tables import FormRow, FormSearchRow
 from desktop.textnorm import search_key, squeeze_spaces, to_halfwidth
-from conftest import SAMPLE_FILES, load_sample
 
 
 def _rows(store: Store) -> dict[int, dict[str, str]]:

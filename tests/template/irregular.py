@@ -165,15 +165,15 @@ def _columns(knobs: Knobs) -> list[tuple[str, str]]:
                ("target", "年度指标值")]
     if knobs.unit_column:
         columns.append(("unit", "度量单位"))
-    return columns + [("actual", "* 实际完成值"), ("weight", f"* {knobs.weight_label}"),
-                      ("score", "* 得分"), ("deviation", "偏差原因分析及改进措施")]
+    return [*columns, ("actual", "* 实际完成值"), ("weight", f"* {knobs.weight_label}"),
+            ("score", "* 得分"), ("deviation", "偏差原因分析及改进措施")]
 
 
 def _level_cells(w: _Writer, rows: list[dict], column: int, key, label, top: int,
                  gap: int) -> None:
     """一级 or 二级 over its runs of rows, the way the knob says."""
     index = 0
-    for value, run in groupby(rows, key=key):
+    for _value, run in groupby(rows, key=key):
         length = len(list(run))
         for offset in range(length):
             w.row = top + (index + offset) * gap

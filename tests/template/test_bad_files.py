@@ -8,8 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from badfiles import laughs, template_bytes, write_corpus
+
 from conftest import load_sample
 from desktop.cli import main
 from desktop.editing.service import FormService

@@ -43,7 +43,7 @@ def test_with_a_year_the_cut_code_sheet_alone_is_refused(book: Path, tmp_path: P
     readings = read_sheets(book, ReadOptions(year=2024))
     refused = [r.sheet for r in readings if r.form is None]
     assert code == 2 and len(refused) == 1
-    assert [line for line in lines if "已导入" not in line][0].count(refused[0]) == 1
+    assert next(line for line in lines if "已导入" not in line).count(refused[0]) == 1
     assert lines[-1] == f"共 {len(readings)} 张表：导入 {len(readings) - 1}，跳过 0，未导入 1"
     code, lines = _run(capsys, "--db", db, "list", "--json")
     listed = {form["name"]: form for form in json.loads("\n".join(lines))}

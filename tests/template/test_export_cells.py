@@ -8,7 +8,7 @@ checked against DOMAIN §3's own column list.
 from __future__ import annotations
 
 from decimal import Decimal
-from itertools import groupby
+from itertools import groupby, pairwise
 from pathlib import Path
 
 import pytest
@@ -54,7 +54,7 @@ def _merged(sheet) -> set[str]:
     return {r.coord for r in sheet.merged_cells.ranges}
 
 
-@pytest.fixture(params=[(p, l) for p in SELF_EVALUATION_FILES for l in SELF_LAYOUTS],
+@pytest.fixture(params=[(p, name) for p in SELF_EVALUATION_FILES for name in SELF_LAYOUTS],
                 ids=lambda pl: f"{pl[0].stem}-{pl[1]}")
 def exported(request, tmp_path):
     path, layout = request.param
@@ -69,7 +69,7 @@ def test_title_and_header(exported) -> None:
     pairs = {}
     for row in (2, 3):
         cells = [c for c in sheet[row] if c.value is not None]
-        pairs |= {a.value: b.value for a, b in zip(cells, cells[1:])
+        pairs |= {a.value: b.value for a, b in pairwise(cells)
                   if str(a.value).endswith("：")}
     expected = {f"{f.label}：": str(getattr(form, f.field) or "") or None for f in layout.header}
     assert {k: v for k, v in pairs.items() if k in expected} == {

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from desktop.forms import FormKind, SelfEvaluation
+from desktop.interchange.sheets import SheetStatus
 from desktop.rules.evaluate import evaluate
 from desktop.template.reader import read_sheets
-from desktop.interchange.sheets import SheetStatus
 
 from .irregular import write_xls, write_xlsx
 from .layout_books import Sheet, half_up, printed_figures_of
@@ -68,7 +68,7 @@ def _indicator_block(sheet: Sheet, filled: bool, printed_total: object) -> None:
     sheet.put("I14", "偏差原因分析及改进措施", "J14")
     if filled:
         for row, values in enumerate(ROWS, start=15):
-            level1, level2, *rest, reason = values
+            _level1, _level2, *rest, reason = values
             sheet.row(f"D{row}", *rest)
             sheet.put(f"I{row}", reason, f"J{row}")
         sheet.put("B15", "产出指标", "B19").put("B20", "效益指标", "B21").put("B22", "满意度指标")

@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 
 from desktop.forms import SelfEvaluation
+from desktop.interchange.sheets import SheetStatus
 from desktop.rules.evaluate import evaluate
 from desktop.rules.scoring import MET
 from desktop.rules.targets import TargetKind
 from desktop.template.reader import read_sheets
-from desktop.interchange.sheets import SheetStatus
 
 from .irregular import write_xls, write_xlsx
 from .layout_books import Sheet, half_up, positive_score, printed_figures_of

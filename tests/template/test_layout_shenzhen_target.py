@@ -233,7 +233,7 @@ def test_header_fields_whatever_the_labels_look_like(book, index: int) -> None:
 
 @pytest.mark.parametrize("index", [6, 7], ids=["numbers", "text-with-unit"])
 def test_amounts_in_wan_are_exact(book, index: int) -> None:
-    path, sheets = book
+    path, _sheets = book
     form = read_sheets(path, ReadOptions(year=2024))[index].form
     assert form.budget["midterm_total_amount"] == Decimal("42.3744")
     assert str(form.budget["midterm_total_amount"]) == "42.3744"
@@ -283,9 +283,9 @@ def _exported(form: ProjectTarget, tmp_path: Path):
 
 
 def test_export_prints_the_layout(book, tmp_path: Path) -> None:
-    path, sheets = book
+    path, _sheets = book
     form = read_sheets(path, ReadOptions(year=2024))[0].form
-    out, sheet = _exported(form, tmp_path)
+    _out, sheet = _exported(form, tmp_path)
     assert sheet.max_column == 5 and sheet["A1"].value == TITLE
     assert [sheet.cell(row, 1).value for row in range(2, 11)] == [
         f"{LABELS[key]}：" for key in ("code", "unit", "period", "new", "total", "policy", "calc",

@@ -14,9 +14,8 @@ from pathlib import Path
 import pytest
 
 from desktop.forms import FormKind, ProjectTarget
-from desktop.interchange.sheets import ReadOptions
+from desktop.interchange.sheets import ReadOptions, SheetStatus
 from desktop.template.reader import read_sheets
-from desktop.interchange.sheets import SheetStatus
 
 from .irregular import write_xlsx
 from .layout_books import Sheet, cache_formulas

@@ -7,20 +7,23 @@ import json
 from decimal import Decimal
 
 import pytest
-
-from desktop.forms import FormKind
-from desktop.layouts import forget_layouts, layout_names
-from desktop.template.learn import (
-    DETAIL, EXTRA, IGNORE, for_kind, layout_data, propose,
-)
-from desktop.template.reader import load_grids, read_sheets
-from desktop.user_layouts import (
-    UserLayoutError, read_user_layout, remove_user_layout, rename_user_layout,
-    save_user_layout, user_layout_paths, user_layouts, user_layouts_dir,
-)
 from learn_books import CODE, PROJECT, UNIT, county_target, county_workbook
 from workbooks import cover, exported, write_book
 
+from desktop.forms import FormKind
+from desktop.layouts import forget_layouts, layout_names
+from desktop.template.learn import DETAIL, EXTRA, IGNORE, for_kind, layout_data, propose
+from desktop.template.reader import load_grids, read_sheets
+from desktop.user_layouts import (
+    UserLayoutError,
+    read_user_layout,
+    remove_user_layout,
+    rename_user_layout,
+    save_user_layout,
+    user_layout_paths,
+    user_layouts,
+    user_layouts_dir,
+)
 
 pytestmark = pytest.mark.usefixtures("taught_layouts")
 

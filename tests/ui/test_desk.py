@@ -83,8 +83,8 @@ def test_an_overridden_score_is_marked_and_explained(window):
 
 
 def test_a_qualitative_score_is_bound_to_its_grade_band(window):
-    from desktop.presenters import grid_actions
     from desktop.editing.errors import EditError
+    from desktop.presenters import grid_actions
     grid = open_sample(window, "guangming-2024-market").indicators
     row = grid.grid.display_row(16)                     # 工单分派科所及时性: 及时 / 及时
     assert grid_actions.is_qualitative(grid.grid, row)
@@ -281,7 +281,7 @@ def test_task_lines_of_the_unit_form_can_be_inserted_and_deleted_with_undo(windo
     assert window.undo_stack.undoText() == "插入任务"
     window.undo_stack.undo()
     assert editor.tasks.model.run(lambda: table.remove_row(0))
-    assert [t.name for t in editor.session.form.tasks][0] == "市场监督管理事务"
+    assert next(t.name for t in editor.session.form.tasks) == "市场监督管理事务"
     window.undo_stack.undo()
     assert len(editor.session.form.tasks) == count
 

@@ -101,6 +101,7 @@ def test_two_windows_on_one_store_keep_both_sets_of_edits(tmp_path: Path) -> Non
 
 def test_a_second_window_sees_the_first_ones_edits_on_refresh(qtbot, tmp_path: Path) -> None:
     from PySide6.QtCore import Qt
+
     from conftest import load_sample
     from desktop.ui.app import build_window
     from desktop.ui.backups import reload_window

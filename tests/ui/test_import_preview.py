@@ -7,18 +7,16 @@ builds the dialog on the plan, acts on it and presses a button, as the clerk wou
 
 from __future__ import annotations
 
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from workbooks import FULL_CODE, mixed_workbook
 
 from desktop.presenters.import_plan import Action
 from desktop.ui import transfer
 from desktop.ui.import_preview import Column, ImportPreviewDialog, remembered_years
-from workbooks import FULL_CODE, mixed_workbook
 
 from .preview_helpers import Cancel, through_dialog
-
 
 
 @pytest.fixture

@@ -11,12 +11,12 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QLineEdit
 
+from conftest import load_sample
 from desktop.money import format2, format_grouped
 from desktop.presenters import funds as funds_presenter
 from desktop.rules.evaluate import evaluate
 from desktop.ui.sheet import SheetView
 from desktop.years.carry import create_carried
-from conftest import load_sample
 
 SAMPLE = "longhua-2022-digital-city"
 CTRL = Qt.KeyboardModifier.ControlModifier

@@ -7,9 +7,7 @@ import re
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer
-from PySide6.QtWidgets import (
-    QAbstractButton, QApplication, QFileDialog, QLabel, QTreeView,
-)
+from PySide6.QtWidgets import QAbstractButton, QApplication, QFileDialog, QLabel, QTreeView
 
 from desktop.ui import i18n, transfer
 from desktop.ui.browser import BrowserPanel

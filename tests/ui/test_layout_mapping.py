@@ -10,10 +10,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from learn_books import county_target, county_workbook
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QApplication, QDialog, QDialogButtonBox, QInputDialog, QMessageBox,
-)
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QInputDialog, QMessageBox
+from workbooks import cover, exported, write_book
 
 from desktop.forms import FormKind
 from desktop.presenters.import_plan import Action
@@ -24,8 +24,6 @@ from desktop.ui.import_preview import Column, ImportPreviewDialog
 from desktop.ui.layout_mapping import LayoutMappingDialog, Part, kind_text
 from desktop.ui.user_layouts_dialog import UserLayoutsDialog
 from desktop.user_layouts import save_user_layout, user_layout_paths
-from learn_books import county_target, county_workbook
-from workbooks import cover, exported, write_book
 
 from .preview_helpers import through_dialog
 

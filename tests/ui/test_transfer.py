@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-
 from pathlib import Path
 
 import pytest
-
-from PySide6.QtCore import QTimer, Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from conftest import SAMPLE_FILES, load_sample
 from db.records import FormState
 from desktop.interchange.json_form import form_to_dict
+from desktop.template.batch import describe, export_file_name, open_findings
 from desktop.template.reader import read_workbook
 from desktop.ui import transfer
-from desktop.template.batch import describe, export_file_name, open_findings
 from desktop.ui.browser_model import Column
 from desktop.ui.export_check import BatchFindingsBox, ExportFindingsBox
 

@@ -7,11 +7,11 @@ from decimal import Decimal
 
 import pytest
 
+from conftest import load_sample
 from db.records import FormNotFound
 from desktop.forms import FormKind, ProjectTarget, SelfEvaluation
 from desktop.rules.evaluate import evaluate
 from desktop.years.carry import CARRY_LABEL, CarryError, carry_forward, create_carried
-from conftest import load_sample
 
 
 def test_actuals_scores_and_reasons_are_cleared_and_the_plan_kept(guangming):

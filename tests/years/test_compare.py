@@ -102,8 +102,8 @@ def test_funds_and_totals_of_both_years_with_their_changes(grid_info, digital_ci
 
 
 def test_a_target_form_against_a_self_evaluation_flags_no_scores(store, grid_info):
-    from desktop.years.carry import carry_forward
     from desktop.forms import FormKind
+    from desktop.years.carry import carry_forward
     target = carry_forward(grid_info, 2023, FormKind.PROJECT_TARGET)
     target.indicators[1].target = "98%以上"
     result = compare(target, grid_info)

@@ -59,7 +59,7 @@ def test_the_xlsx_has_a_title_numbers_as_numbers_and_prints_a4_landscape(unit_ye
     assert sheet["A1"].value == f"2022 年度 {UNIT} 项目绩效一览"
     assert [cell.value for cell in sheet[2]] == \
         ["项目编码", "项目名称", "表格", "总分", "等级", "执行率（%）", "问题数"]
-    first = [cell for cell in sheet[3]]
+    first = list(sheet[3])
     assert first[0].value == "440309210901500007728" and first[0].data_type == "s"
     assert first[3].value == 100 and first[3].number_format == "0.00"
     assert first[5].value == 100 and first[5].number_format == "0.00"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import copy
 from decimal import Decimal
 
-from desktop.years.carry import carry_forward
 from desktop.forms import FormKind
+from desktop.years.carry import carry_forward
 from desktop.years.trends import project_trend
 
 
