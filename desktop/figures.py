@@ -26,7 +26,8 @@ from functools import lru_cache
 from db.records import FiguresRules, FormFigures
 from desktop.forms import Form, SelfEvaluation
 from desktop.resources import resource_path
-from desktop.rules.evaluate import check_target_form, evaluate
+from desktop.rules.evaluate import check_target_form, evaluate, remember
+from desktop.rules.profile import load_profile
 
 RULE_PACKAGES = ("desktop.rules",)
 RULE_MODULES = ("desktop.figures", "desktop.forms", "desktop.money", "desktop.textnorm",
@@ -42,7 +43,9 @@ def figures_of(form: Form) -> FormFigures:
     """A self-evaluation's total, grade and findings under its own profile; a target
     form's findings (it has no score)."""
     if isinstance(form, SelfEvaluation):
-        result = evaluate(form)
+        profile = load_profile(form.profile)
+        result = evaluate(form, profile)
+        remember(form, profile, result)   # the open form's session asks next (edit path)
         return FormFigures(result.total, result.grade, len(result.findings))
     return FormFigures(None, None, len(check_target_form(form)))
 

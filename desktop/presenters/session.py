@@ -15,7 +15,7 @@ from desktop.editing.effects import Changed
 from desktop.editing.service import FormService, OpenForm, Step
 from desktop.forms import Form, SelfEvaluation
 from desktop.layouts import Layout, layout_or_standard
-from desktop.rules.evaluate import Evaluation, check_target_form, evaluate
+from desktop.rules.evaluate import Evaluation, check_target_form, evaluate_latest
 from desktop.rules.findings import Finding
 from desktop.rules.profile import RuleProfile, load_profile
 
@@ -84,7 +84,7 @@ class FormSession:
 
     def _recompute(self) -> None:
         if isinstance(self.form, SelfEvaluation):
-            self.evaluation = evaluate(self.form, self.profile)
+            self.evaluation = evaluate_latest(self.form, self.profile)
             self.findings = self.evaluation.findings
         else:
             self.evaluation = None

@@ -49,6 +49,27 @@ class Evaluation:
     findings: tuple[Finding, ...]
 
 
+_latest: tuple[SelfEvaluation, RuleProfile, Evaluation] | None = None
+"""The last evaluation made for a write, with its form held so that its id stays its own."""
+
+
+def remember(form: SelfEvaluation, profile: RuleProfile, result: Evaluation) -> None:
+    """Keep the evaluation the store just made of a form it is writing."""
+    global _latest
+    _latest = (form, profile, result)
+
+
+def evaluate_latest(form: SelfEvaluation, profile: RuleProfile) -> Evaluation:
+    """`evaluate`, taking the result the store's write of this very form object just
+    computed: an edit is evaluated for the stored figures and again for the open form,
+    one right after the other. Only the open form's session asks through here, and its
+    forms are copies the edit path never changes in place (`apply_all`), so the same
+    object means the same content."""
+    if _latest is not None and _latest[0] is form and _latest[1] is profile:
+        return _latest[2]
+    return evaluate(form, profile)
+
+
 def evaluate(form: SelfEvaluation, profile: RuleProfile | None = None) -> Evaluation:
     """Score a self-evaluation and collect its findings.
 
