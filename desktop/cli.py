@@ -2,7 +2,10 @@
 for anyone who prefers a terminal or a script.
 
 Every failure a user can cause ends with exit code 2 and one Chinese line on stderr,
-never a traceback.
+never a traceback. Output cut short by its reader (`jixiao list | head -1`) ends the
+program quietly with exit code 0: the reader had what it wanted, and a script under
+`set -o pipefail` must not fail because of it. Every line goes out through
+desktop.commands.output, which keeps control characters off the terminal.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from desktop import __version__
+from desktop.commands.output import say
 from desktop.editing.errors import EditError
 from desktop.interchange.errors import FormFileError
 from desktop.logs import ensure_streams, log_exception
@@ -45,7 +49,8 @@ def _refusals() -> tuple[type[Exception], ...]:
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:  # argparse's own messages are English
-        self.exit(EXIT_USAGE, f"jixiao：命令行参数有误：{message}（用 jixiao --help 查看用法）\n")
+        say(f"jixiao：命令行参数有误：{message}（用 jixiao --help 查看用法）", sys.stderr)
+        self.exit(EXIT_USAGE)
 
 
 def _year(text: str) -> int:
@@ -59,7 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
                                                 "不带子命令时打开窗口。")
     parser.add_argument("--version", action="version", version=f"jixiao {__version__}")
     parser.add_argument("--self-test", action="store_true",
-                        help="在屏幕外打开窗口，修改并撤销一个得分，检查总分（用于安装后自检）")
+                        help="在屏幕外打开窗口，修改并撤销一个得分，检查总分（用于安装后自检）；"
+                             "加 --db 时在该数据库中用一份临时表格自检，完成后删除")
     parser.add_argument("--db", help="数据库：文件路径或 SQLAlchemy URL（默认用户数据目录；"
                                      "也可用环境变量 JIXIAO_DB）")
     commands = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
@@ -92,17 +98,41 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     ensure_streams()  # a windowed build has none; --version and --help must not crash
-    args = build_parser().parse_args(argv)
+    try:
+        try:
+            return _run(build_parser().parse_args(argv))
+        finally:   # --help's SystemExit too: flushed here, a closed pipe is caught below
+            sys.stdout.flush()
+    except BrokenPipeError:
+        _discard_stdout()
+        return 0
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return _dispatch(args)
+    except BrokenPipeError:
+        raise   # the reader stopped reading: not an error of ours (see main)
     except _refusals() as error:   # evaluated only once something was raised
-        print(f"jixiao：{error}", file=sys.stderr)
+        say(f"jixiao：{error}", sys.stderr)
         return EXIT_USAGE
     except Exception as error:  # a defect, still told in one line; JIXIAO_DEBUG shows it all
         if os.environ.get("JIXIAO_DEBUG"):
             raise
-        print(_internal_error_line(error), file=sys.stderr)
+        say(_internal_error_line(error), sys.stderr)
         return 1
+
+
+def _discard_stdout() -> None:
+    """Point stdout at the null device, so that the interpreter's last flush of what is
+    still buffered does not fail again on the closed pipe ("Exception ignored …")."""
+    try:
+        descriptor = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):   # not a real file (a test's capture)
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, descriptor)
+    os.close(devnull)
 
 
 def _internal_error_line(error: Exception) -> str:
@@ -116,7 +146,7 @@ def _internal_error_line(error: Exception) -> str:
 def _dispatch(args: argparse.Namespace) -> int:
     if args.self_test:
         from desktop.ui.self_test import run_self_test
-        return run_self_test()
+        return run_self_test(args.db)
     if args.command is None:
         return _run_window(args.db)
     from desktop import commands  # each command imports what it uses when it runs

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import subprocess
@@ -268,3 +269,138 @@ def test_the_listing_reads_the_store_in_one_query(filled_store: str) -> None:
     assert len(forms) == len(SAMPLE_FILES)
     queries = [s for s in statements if not s.startswith("BEGIN")]   # the store's own BEGIN
     assert len(queries) == 1 and queries[0].startswith("SELECT")
+
+
+# ---------------------------------------------------------------- output and its reader
+
+
+def _store_with(tmp_path: Path, names: list[str]) -> str:
+    """A store holding the grid sample under each name, stored as given (no import
+    normalises it), as a store another program filled could hold it."""
+    from db.store import Store
+    db = str(tmp_path / "store.sqlite3")
+    with Store.open(db) as store:
+        for number, name in enumerate(names):
+            form = read_form(DATA / "longhua-2022-grid-info.json")
+            form.project_code, form.project_name = f"C{number}", name
+            store.add_form(form)
+    return db
+
+
+def _first_line_then_close(argv: list[str], env: dict[str, str]) -> tuple[str, int, str]:
+    """`jixiao ARGV | head -1`: read one line, stop reading; the line, exit code, stderr."""
+    with subprocess.Popen([sys.executable, "-m", "desktop", *argv], cwd=ROOT, env=env,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+        assert process.stdout is not None and process.stderr is not None
+        line = process.stdout.readline().decode("utf-8")
+        process.stdout.close()
+        code = process.wait(timeout=120)
+        return line, code, process.stderr.read().decode("utf-8")
+
+
+def _book_of_long_names(folder: Path, sheets: int = 8) -> Path:
+    """A workbook of `sheets` forms, each named with the most characters a name may
+    hold: every line naming one is several pipe buffers long."""
+    from workbooks import _copy, write_book
+
+    from desktop.template import build_workbook
+
+    def form_sheet(number: int):
+        def fill(sheet) -> None:
+            form = read_form(DATA / "longhua-2022-grid-info.json")
+            form.project_code, form.project_name = f"C{number}", f"{number}" + "长" * 4_990
+            _copy(build_workbook(form).active, sheet)
+        return fill
+
+    return write_book(folder / "long.xlsx", [(f"表{n}", form_sheet(n)) for n in range(sheets)])
+
+
+@pytest.mark.parametrize("argv", [["list"], ["list", "--json"], ["score", "{book}"],
+                                  ["import", "--replace", "{book}"]],
+                         ids=["list", "list-json", "score", "import"])
+def test_a_reader_that_stops_early_ends_the_command_quietly(argv: list[str],
+                                                            tmp_path: Path) -> None:
+    # The output is many times what a pipe holds, so the command is still writing when
+    # the reader goes, whatever the timing.
+    book = _book_of_long_names(tmp_path)
+    db = str(tmp_path / "store.sqlite3")
+    assert main(["--db", db, "import", str(book)]) == 0
+    logs = tmp_path / "logs"
+    env = {**os.environ, "JIXIAO_LOG_DIR": str(logs)}
+    line, code, err = _first_line_then_close(
+        ["--db", db, *(arg.format(book=book) for arg in argv)], env)
+    assert line and code == 0
+    assert err == ""   # neither 内部错误（BrokenPipeError） nor "Exception ignored"
+    assert not (logs / "jixiao.log").exists()
+
+
+HOSTILE = "\x1b[2J\x07标题\x08\r\x9b31m\u202e（全角，）"
+
+
+def test_control_characters_of_a_name_do_not_reach_the_terminal(tmp_path: Path,
+                                                                capsys) -> None:
+    db = _store_with(tmp_path, [HOSTILE, "第二\n行"])
+    code, out, _ = run(capsys, "--db", db, "list")
+    assert code == 0 and len(out.splitlines()) == 2   # a name's newline starts no line
+    assert not any(char in out for char in "\x1b\x07\x08\r\x9b\u202e")
+    assert "␛[2J␇标题␈␍" in out and "（全角，）" in out and "第二␊行" in out
+
+
+def test_list_json_escapes_every_control_character_and_keeps_the_name(tmp_path: Path,
+                                                                      capsys) -> None:
+    db = _store_with(tmp_path, [HOSTILE])
+    code, out, _ = run(capsys, "--db", db, "list", "--json")
+    assert code == 0
+    assert not any(char in out for char in "\x1b\x07\x08\r\x9b\u202e")
+    assert json.loads(out)[0]["name"] == HOSTILE and "（全角，）" in out
+
+
+def test_messages_naming_a_hostile_file_are_made_visible(tmp_path: Path, capsys) -> None:
+    code, out, err = run(capsys, "score", str(tmp_path / "x\x1b]0;title\x07.json"))
+    assert code == 2 and out == ""
+    assert "\x1b" not in err and "\x07" not in err and "x␛]0;title␇.json" in err
+
+
+def test_text_for_the_terminal_keeps_chinese_and_the_program_s_own_lines() -> None:
+    from desktop.commands.output import one_line, terminal_text
+    text = "项目：「网格」，执行率 100.00％\n总分 99.47\t等级 优"
+    assert terminal_text(text) == text
+    assert terminal_text("a\x00b\x7fc\x85d") == "a␀b␡c\ufffdd"
+    assert one_line("上\n下") == "上␊下"
+
+
+# ---------------------------------------------------------------- a full disk
+
+
+def _disk_fills_up(monkeypatch) -> None:
+    """Every workbook save writes a part of the file, then finds the disk full."""
+    from openpyxl import Workbook
+
+    def save(_workbook, filename) -> None:
+        Path(filename).write_bytes(b"PK\x03\x04 part of a workbook")
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(Workbook, "save", save)
+
+
+def test_a_full_disk_on_export_is_one_line_and_leaves_no_file(tmp_path: Path, capsys,
+                                                              monkeypatch) -> None:
+    db = _store_with(tmp_path, ["网格信息采集工作"])
+    folder = tmp_path / "out"
+    folder.mkdir()
+    _disk_fills_up(monkeypatch)
+    target = folder / "grid.xlsx"
+    code, out, err = run(capsys, "--db", db, "export", "--year", "2022", "--out", str(target))
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and "磁盘空间不足" in err and str(target) in err
+    assert "Traceback" not in err and list(folder.iterdir()) == []
+
+
+def test_a_full_disk_on_a_folder_export_leaves_no_file(tmp_path: Path, capsys,
+                                                       monkeypatch) -> None:
+    db = _store_with(tmp_path, ["甲", "乙"])
+    _disk_fills_up(monkeypatch)
+    folder = tmp_path / "out"
+    code, out, _ = run(capsys, "--db", db, "export", "--year", "2022", "--out", str(folder))
+    assert code == 2 and out.count("磁盘空间不足") == 2
+    assert list(folder.iterdir()) == []

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from db.store import Store
 from desktop.cli import CommandError
+from desktop.commands.output import say
 from desktop.forms import KIND_TITLES, Form
 from desktop.layouts import load_layout
-from desktop.template.batch import ExportSummary, export_forms, export_one, layout_for
+from desktop.template.batch import export_forms, export_one, layout_for
 
 FILE_SUFFIXES = {".json": "json", ".xlsx": "xlsx"}
 
@@ -42,20 +44,41 @@ def _load_forms(args: argparse.Namespace) -> list[Form]:
     return [store.load_form(summary.id) for summary in summaries]
 
 
+def _export_file(args: argparse.Namespace, forms: list[Form], format_: str) -> int:
+    """One form to the --out file; a refusal (a full disk among them) is one line."""
+    if len(forms) > 1:
+        raise CommandError(f"有 {len(forms)} 个表格，--out 应为文件夹（每个表格一个文件）")
+    outcome = export_one(forms[0], args.out, format_, layout_for(forms[0], args.layout))
+    if not outcome.ok:
+        raise CommandError(outcome.message)
+    say(outcome.message)
+    return 0
+
+
+def _folder(path: Path) -> Path:
+    """The --out folder, made if missing; one that cannot be made is a refusal."""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise CommandError(f"无法创建文件夹 {path}（{error.strerror or error}）") from None
+    return path
+
+
+def _export_folder(args: argparse.Namespace, forms: list[Form], format_: str) -> int:
+    """One file per form: a line for each, and the count when any was refused."""
+    summary = export_forms(forms, _folder(args.out), args.layout, format_=format_)
+    for outcome in summary.outcomes:
+        say(outcome.message)
+    if summary.refused:
+        say(summary.summary_line())
+        return 2
+    return 0
+
+
 def export_stored(args: argparse.Namespace) -> int:
     forms = _load_forms(args)
     format_ = _format(args)
     _check_layout(args, forms)
     if args.out.suffix.lower() in FILE_SUFFIXES:
-        if len(forms) > 1:
-            raise CommandError(f"有 {len(forms)} 个表格，--out 应为文件夹（每个表格一个文件）")
-        summary = ExportSummary([export_one(forms[0], args.out, format_,
-                                            layout_for(forms[0], args.layout))])
-    else:
-        summary = export_forms(forms, args.out, args.layout, format_=format_)
-    for outcome in summary.outcomes:
-        print(outcome.message)
-    if summary.refused:
-        print(summary.summary_line())
-        return 2
-    return 0
+        return _export_file(args, forms, format_)
+    return _export_folder(args, forms, format_)

@@ -6,6 +6,7 @@ import argparse
 
 from db.store import Store
 from desktop.cli import CommandError
+from desktop.commands.output import say
 from desktop.editing.service import FormService
 from desktop.importing import ImportResult, import_files, summary_line
 from desktop.interchange.sheets import ReadOptions
@@ -30,6 +31,6 @@ def import_paths(args: argparse.Namespace) -> int:
     if not results:
         raise CommandError("没有找到可导入的表格文件")
     for result in results:
-        print(result.message + _hint(result))
-    print(summary_line(results))
+        say(result.message + _hint(result))
+    say(summary_line(results))
     return 2 if any(result.failed for result in results) else 0

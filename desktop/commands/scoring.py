@@ -7,8 +7,8 @@ scoring a JSON file loads neither the store nor openpyxl nor Qt.
 from __future__ import annotations
 
 import argparse
-import json
 
+from desktop.commands.output import json_text, one_line, say
 from desktop.interchange.errors import FormFileError
 from desktop.interchange.files import read_file_sheets
 from desktop.interchange.sheets import ReadOptions, SheetReading
@@ -32,13 +32,13 @@ def score_file(args: argparse.Namespace) -> int:
     if args.json:
         dicts = [{"sheet": r.sheet, **score_dict(r.form)} for r in forms if r.form is not None]
         shown = score_dict(forms[0].form) if len(forms) == 1 and forms[0].form else dicts
-        print(json.dumps(shown, ensure_ascii=False, indent=2))
+        say(json_text(shown))
         return 0
     for reading in forms:
         if len(forms) > 1:
-            print(f"［{reading.sheet}］")
+            say(f"［{one_line(reading.sheet)}］")
         assert reading.form is not None
-        print(score_text(reading.form))
+        say(score_text(reading.form))
     for reading in others:
-        print(reading.message)
+        say(reading.message)
     return 0

@@ -15,7 +15,7 @@ def counted(monkeypatch) -> list[int]:
     calls: list[int] = []
     real = rules.evaluate
 
-    def evaluate(form, profile=None):  # noqa: ANN001, ANN202 - a counting stand-in
+    def evaluate(form, profile=None):   # a counting stand-in
         calls.append(1)
         return real(form, profile)
 
