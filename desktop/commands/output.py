@@ -17,6 +17,7 @@ reads back as the same string.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from typing import TextIO
 
@@ -42,14 +43,27 @@ ONE_LINE = _stand_ins(keep_newline=False)
 JSON_RAW = {code: f"\\u{code:04x}" for code in (0x7F, *range(0x80, 0xA0), *BIDI_CONTROLS)}
 
 
+def _finder(table: dict[int, str]) -> re.Pattern[str]:
+    """A pattern matching any character the table replaces: searching for one runs in C,
+    so text without any (nearly all) is not walked character by character in Python."""
+    return re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(table)) + "]")
+
+
+FOUND = {id(table): _finder(table) for table in (LINES, ONE_LINE, JSON_RAW)}
+
+
+def _replaced(text: str, table: dict[int, str]) -> str:
+    return text.translate(table) if FOUND[id(table)].search(text) else text
+
+
 def terminal_text(text: str) -> str:
     """`text` with every control character but newline and tab made visible."""
-    return text.translate(LINES)
+    return _replaced(text, LINES)
 
 
 def one_line(value: object) -> str:
     """A value shown inside a line: its newlines are made visible too."""
-    return str(value).translate(ONE_LINE)
+    return _replaced(str(value), ONE_LINE)
 
 
 def say(text: str = "", stream: TextIO | None = None) -> None:
@@ -59,4 +73,4 @@ def say(text: str = "", stream: TextIO | None = None) -> None:
 
 def json_text(data: object) -> str:
     """`data` as indented JSON whose every control character is escaped."""
-    return json.dumps(data, ensure_ascii=False, indent=2).translate(JSON_RAW)
+    return _replaced(json.dumps(data, ensure_ascii=False, indent=2), JSON_RAW)
