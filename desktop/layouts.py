@@ -120,9 +120,11 @@ unknown here is shown and exported."""
 
 
 def _layout_data(name: str) -> dict[str, Any] | None:
-    """A shipped layout file, else one the clerk taught (desktop.user_layouts)."""
-    path = resource_path("layouts", f"{name}.json")
-    if path.is_file():
+    """A shipped layout file, else one the clerk taught (desktop.user_layouts). The name
+    may come from a file, so it is looked up among the shipped files, never joined into a
+    path on its own ("../profiles/default" names nothing)."""
+    if name in _shipped_names():
+        path = resource_path("layouts", f"{name}.json")
         return dict(json.loads(path.read_text(encoding="utf-8")))
     if name.startswith(USER_PREFIX):
         from desktop.user_layouts import read_user_layout
@@ -143,10 +145,15 @@ def load_layout(name: str) -> Layout:
 
 
 @lru_cache(maxsize=1)
+def _shipped_names() -> tuple[str, ...]:
+    """The layouts this release ships: its files do not change while it runs."""
+    return tuple(sorted(p.stem for p in resource_path("layouts").glob("*.json")))
+
+
+@lru_cache(maxsize=1)
 def _all_names() -> tuple[str, ...]:
     from desktop.user_layouts import user_layout_paths
-    shipped = sorted(p.stem for p in resource_path("layouts").glob("*.json"))
-    return (*shipped, *user_layout_paths())
+    return (*_shipped_names(), *user_layout_paths())
 
 
 def layout_names(kind: FormKind | None = None) -> list[str]:

@@ -96,3 +96,37 @@ def test_a_failed_write_leaves_the_previous_file(tmp_path: Path, guangming) -> N
     assert [p.name for p in tmp_path.iterdir()] == ["form.json"]
     write_text_atomically(target, "{}")
     assert target.read_text(encoding="utf-8") == "{}"
+
+
+@pytest.mark.parametrize(("field", "value"), [
+    ("profile", "../layouts/district-2022"),
+    ("profile", "no-such-profile"),
+    ("layout", "../profiles/default"),
+    ("layout", "/etc/passwd"),
+    ("layout", "learned-1/../../x"),
+])
+def test_names_from_a_file_are_never_paths(field: str, value: str, guangming) -> None:
+    """A profile must be one this release has; a layout a plain name. Either way the file
+    is refused in one line naming the field, before anything reads a path from it."""
+    data = form_to_dict(guangming)
+    data[field] = value
+    with pytest.raises(FormFileError) as refused:
+        form_from_dict(data, "form.json")
+    message = str(refused.value)
+    assert "\n" not in message and f"字段 {field}" in message
+
+
+def test_a_taught_layout_of_another_machine_is_kept(guangming) -> None:
+    data = form_to_dict(guangming)
+    data["layout"] = "learned-7"
+    assert form_from_dict(data, "form.json").layout == "learned-7"
+
+
+def test_the_rule_files_are_looked_up_by_name_not_joined_into_paths() -> None:
+    from desktop.layouts import load_layout
+    from desktop.rules.profile import load_profile, load_taxonomy
+    for load, name in ((load_profile, "../layouts/district-2022"),
+                       (load_taxonomy, "../profiles/default"),
+                       (load_layout, "../profiles/default")):
+        with pytest.raises(ValueError, match="未知的"):
+            load(name)

@@ -8,6 +8,7 @@ app without losing anything.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -31,6 +32,7 @@ from desktop.forms import (
 from desktop.interchange.errors import FormFileError, read_bytes
 from desktop.money import AmountError, format2, format_plain, parse_decimal, shorten
 from desktop.rules.funds import funds_total
+from desktop.rules.profile import profile_names
 
 _META_KEYS = ("source", "notes", "published", "labels", "form")
 _SELF_KEYS = {"kind", "layout", "year", "project_code", "project_name", "implementing_unit",
@@ -46,6 +48,10 @@ _UNIT_KEYS = {"kind", "layout", "year", "unit_name", "unit_code", "competent_dep
 # ---------------------------------------------------------------- reading
 
 
+LAYOUT_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+"""What a layout's name may be: never a path (no dot, no slash)."""
+
+
 class _Reader:
     """Reads one dict, naming the field path in every error."""
 
@@ -55,6 +61,24 @@ class _Reader:
 
     def fail(self, field: str, why: str) -> FormFileError:
         return FormFileError(f"{self.where}：字段 {field} {why}")
+
+    def profile(self) -> str:
+        """The form's rule profile: one this release has, or the file is refused (a name
+        it does not know would break its scoring and its export later, far from here)."""
+        name = self.text("profile", "default")
+        if name not in profile_names():
+            raise self.fail("profile", f"不是已知的评分规则：{shorten(repr(name))}"
+                                       f"（可选：{'、'.join(profile_names())}）")
+        return name
+
+    def layout(self, default: str) -> str:
+        """The form's layout by name. A taught layout of another machine is kept (the form
+        is shown and exported in its kind's standard layout here), but only a plain name:
+        letters, digits, - and _."""
+        name = self.text("layout", default)
+        if not LAYOUT_NAME.fullmatch(name):
+            raise self.fail("layout", f"不是表样名称：{shorten(repr(name))}")
+        return name
 
     def text(self, key: str, default: str = "") -> str:
         value = self.data.get(key, default)
@@ -152,8 +176,8 @@ def _self_evaluation(reader: _Reader) -> SelfEvaluation:
     weights = reader.sub(reader.child("level1_weights"), "level1_weights")
     unit_code = reader.data.get("unit_code")
     return SelfEvaluation(
-        year=reader.year(), layout=reader.text("layout", "district-2022"),
-        profile=reader.text("profile", "default"),
+        year=reader.year(), layout=reader.layout("district-2022"),
+        profile=reader.profile(),
         project_code=reader.text("project_code"), project_name=reader.text("project_name"),
         implementing_unit=reader.text("implementing_unit"),
         budget_unit=reader.text("budget_unit"),
@@ -171,8 +195,8 @@ def _project_target(reader: _Reader) -> ProjectTarget:
     budget = reader.sub(reader.child("funds"), "funds")
     known = _PROJECT_KEYS | set(details)
     return ProjectTarget(
-        year=reader.year(), layout=reader.text("layout", "project-target"),
-        profile=reader.text("profile", "default"),
+        year=reader.year(), layout=reader.layout("project-target"),
+        profile=reader.profile(),
         project_code=reader.text("project_code"), project_name=reader.text("project_name"),
         applicant_unit=reader.text("applicant_unit"), details=details,
         budget={key: budget.number(key, f"funds.{key}") for key in budget.data},
@@ -189,8 +213,8 @@ def _unit_target(reader: _Reader) -> UnitTarget:
     tasks = reader.child("tasks", list)
     stated = reader.data.get("tasks_total")
     return UnitTarget(
-        year=reader.year(), layout=reader.text("layout", "unit-target"),
-        profile=reader.text("profile", "default"),
+        year=reader.year(), layout=reader.layout("unit-target"),
+        profile=reader.profile(),
         unit_name=reader.text("unit_name"), unit_code=reader.text("unit_code"),
         competent_department=reader.text("competent_department"),
         amount_unit=reader.text("amount_unit", "万元"),

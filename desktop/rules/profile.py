@@ -72,12 +72,13 @@ class RuleProfile:
 
 
 def _read_json(folder: str, name: str, what: str) -> dict[str, Any]:
-    path = resource_path(folder, f"{name}.json")
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+    """One of the folder's files by name. The name may come from a file a clerk was sent,
+    so it is looked up among the files there, never joined into a path ("../x" reads
+    nothing)."""
+    if name not in _names(folder):
         choices = "、".join(_names(folder)) or "（无）"
-        raise ValueError(f"未知的{what}：{name}（可选：{choices}）") from None
+        raise ValueError(f"未知的{what}：{name}（可选：{choices}）")
+    return json.loads(resource_path(folder, f"{name}.json").read_text(encoding="utf-8"))
 
 
 def _names(folder: str) -> list[str]:
