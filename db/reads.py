@@ -188,11 +188,8 @@ def listing(session: Session, columns: Sequence[str],
     """The named columns (LISTING_COLUMNS) of every form, or of the year's, in the
     order of `summaries`, read in one query: for a list that prints just these, with
     no form row loaded and no second query for the indicator counts."""
-    query = select(*(_listing_column(name).label(name) for name in columns))
-    if year is not None:
-        query = query.where(FormRow.year == year)
-    query = query.order_by(col(FormRow.year).desc(), _shown_unit(), col(FormRow.code),
-                           col(FormRow.name), col(FormRow.id))
+    query = listed(select(*(_listing_column(name).label(name) for name in columns)),
+                   year, None, None, None)
     # Plain rows through the connection: the ORM's row handling adds a third to the
     # time of a list of thousands, for columns that map to no object anyway.
     rows = session.connection().execute(query).all()
