@@ -46,6 +46,8 @@ SHORTCUTS: tuple[ShortcutGroup, ...] = (
         Shortcut(("Ctrl+P",), "打印预览（可打印或存为 PDF）", "print_action"),
         Shortcut(("Ctrl+Z",), "撤销", "undo_action"),
         Shortcut(("Ctrl+Y", "Ctrl+Shift+Z"), "重做", "redo_action"),
+        Shortcut(("Ctrl+L",), "到表格列表的搜索框（输入编码或名称，Enter 打开）",
+                 "find_form_action"),
         Shortcut(("Ctrl+F",), "搜索历年表格", "search_action"),
         Shortcut(("F5",), "刷新（重新读取数据库）", "refresh_action"),
         Shortcut(("F1",), "使用说明", "guide_action"),

@@ -271,6 +271,7 @@ class MainWindow(Retranslates, QMainWindow):
         self.carry_action = self._action(lambda: self.session and self.carry_forward(self.session.form_id))
         self.overview_action = self._action(self.show_overview)
         self.search_action = self._action(self.focus_search, QKeySequence.StandardKey.Find)
+        self.find_form_action = self._action(self.focus_form_list, QKeySequence("Ctrl+L"))
         self.refresh_action = self._action(self.refresh, QKeySequence.StandardKey.Refresh)
         self.guide_action = self._action(self._guide, QKeySequence.StandardKey.HelpContents)
         self.shortcuts_action = self._action(self._shortcuts)
@@ -295,7 +296,7 @@ class MainWindow(Retranslates, QMainWindow):
         self.years_menu.addActions([self.compare_action, self.carry_action, self.overview_action,
                                     self.search_action])
         self.view_menu = self.menuBar().addMenu("")
-        self.view_menu.addAction(self.refresh_action)
+        self.view_menu.addActions([self.refresh_action, self.find_form_action])
         self.view_menu.addSeparator()
         # Each dock's own show/hide action: its text is the dock's (translated) title, so
         # a panel closed with its × comes back from here.
@@ -344,6 +345,7 @@ class MainWindow(Retranslates, QMainWindow):
                              (self.overview_action, self.tr("Unit &overview…")),
                              (self.search_action, self.tr("&Search all years")),
                              (self.refresh_action, self.tr("&Refresh")),
+                             (self.find_form_action, self.tr("Find a &form in the list")),
                              (self.guide_action, self.tr("&User guide")),
                              (self.shortcuts_action, self.tr("&Keyboard shortcuts")),
                              (self.about_action, self.tr("&About"))):
@@ -518,6 +520,14 @@ class MainWindow(Retranslates, QMainWindow):
                                 session.form.unit if session else None, self)
         dialog.open_requested.connect(self.open_form)
         dialog.show()
+
+    def focus_form_list(self) -> None:
+        """Ctrl+L: the keyboard goes to the list's search box, from wherever it was, so a
+        clerk who works without the mouse can always reach another form."""
+        self.browser_dock.show()
+        self.browser_dock.raise_()
+        self.browser.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.browser.search.selectAll()
 
     def focus_search(self) -> None:
         self.search_dock.show()

@@ -689,6 +689,10 @@
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
+        <source>Find a &amp;form in the list</source>
+        <translation>查找表格(&amp;F)</translation>
+    </message>
+    <message>
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>

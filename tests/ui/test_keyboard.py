@@ -394,3 +394,14 @@ def test_down_in_the_search_box_goes_into_the_hits(window, qtbot):
     panel.run()
     press(qtbot, Qt.Key.Key_Down)
     assert QApplication.focusWidget() is panel.view and panel.view.currentIndex().row() == 0
+
+
+def test_ctrl_l_from_anywhere_goes_to_the_form_list(window, qtbot):
+    editor = open_sample(window, SAMPLE)
+    editor.indicators.view.setFocus()
+    press(qtbot, Qt.Key.Key_L, CTRL)
+    assert QApplication.focusWidget() is window.browser.search
+    type_text(qtbot, load_sample("longhua-2022-grid-info").project_code)
+    press(qtbot, Qt.Key.Key_Return)
+    assert window.session.form_id == form_id(window, "longhua-2022-grid-info")
+    assert window.editor.isAncestorOf(QApplication.focusWidget())
