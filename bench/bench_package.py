@@ -1,5 +1,5 @@
 """The packaged build (`make package`, dist/jixiao/): its folder's size against the
-120 MB limit, and its start-up against the same program run from the venv.
+140 MB limit, and its start-up against the same program run from the venv.
 
 Both start the real `jixiao` with JIXIAO_STARTUP_PROBE set, which prints "listed" once
 the store is open and its forms are listed, then quits (desktop.ui.app). The store is
@@ -21,7 +21,7 @@ from bench.common import ROOT, Figure, Skipped, median_command_seconds
 
 DIST = ROOT / "dist" / "jixiao"
 PROGRAM = DIST / ("jixiao.exe" if sys.platform == "win32" else "jixiao")
-LIMIT_BYTES = 120_000_000
+LIMIT_BYTES = 140_000_000  # .ci/run checks the same; build.spec says where it goes
 RUNS = 9
 
 
@@ -76,7 +76,7 @@ def run() -> list[Figure | Skipped]:
                frozen, "the same program from the venv (python -m desktop)", unfrozen, "≤ 1.0×",
                why=FROZEN_WHY),
         Figure("packaged folder dist/jixiao", folder_bytes(DIST), "the limit (issue 6)",
-               LIMIT_BYTES, "≤ 120 MB", unit="bytes"),
+               LIMIT_BYTES, "≤ 140 MB", unit="bytes"),
     ]
 
 
