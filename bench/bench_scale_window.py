@@ -1,7 +1,8 @@
 """An edit as the clerk sees it, in the real main window on a store as large as a
-bureau's: one actual typed into a 300-indicator form until the grid, the browser row,
-the years panel and the findings have been repainted (goal ≤ 16 ms, one frame), with
-1,000, 5,000 and 20,000 other forms in the store."""
+bureau's: one score typed into a 300-indicator form (so the total, the browser row and
+the years panel all change) until Qt has delivered the paint events of the grid, the
+browser and the years panel (goal ≤ 16 ms, one frame), with 1,000, 5,000 and 20,000
+other forms in the store."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ from bench.form_stores import ensure_store
 
 SIZES = (1_000, 5_000, 20_000)
 REPEAT = 40
+MAX_EVENT_ROUNDS = 20
+"""Event-loop turns an edit may take to reach the screen before the bench calls it broken."""
 EDIT_WHY = (
     "the figure no longer grows with the store (the browser row reads its stored figures in "
     "one query) and the grid announces only the cells on screen that changed. What is left, "
@@ -41,16 +44,52 @@ def warmed_copy(forms: int, folder: Path) -> Path:
     return target
 
 
-def repaint(window) -> None:
-    """Paint now what the edit changed: the grid, the browser, the years panel and the
-    findings (repaint() paints synchronously, as the next frame would)."""
-    editor = window.editor
-    for widget in (editor.indicators.view.viewport(), window.browser.view.viewport(),
-                   window.project_panel, window.findings):
-        widget.repaint()
+class PaintWatch:
+    """Which of the watched widgets have received a real paint event since `clear`."""
+
+    def __init__(self, widgets) -> None:
+        from PySide6.QtCore import QEvent, QObject
+
+        watch = self
+
+        class Filter(QObject):
+            def eventFilter(self, watched, event):
+                if event.type() == QEvent.Type.Paint:
+                    watch.painted.add(watched)
+                return False
+
+        self.widgets = list(widgets)
+        self.painted: set = set()
+        self.filter = Filter()
+        for widget in self.widgets:
+            widget.installEventFilter(self.filter)
+
+    def clear(self) -> None:
+        self.painted = set()
+
+    def all_painted(self) -> bool:
+        return all(widget in self.painted for widget in self.widgets)
+
+
+def painted_widgets(window) -> list:
+    """What a score edit changes on screen: the grid's cells, the browser row (total,
+    grade), the years panel's list and its chart."""
+    panel = window.project_panel
+    return [window.editor.indicators.view.viewport(), window.browser.view.viewport(),
+            panel.view.viewport(), panel.chart]
+
+
+def scores_to_type(form) -> list[str]:
+    """Scores within the first row's weight that move the total each time."""
+    from desktop.money import format2
+    weight = form.indicators[0].weight
+    return [format2(weight), format2(weight / 2), "0"]
 
 
 def edit_in_window(store: Path) -> float:
+    """From the typed score's commit until Qt has delivered the paint events of the grid,
+    the browser and the years panel: what the clerk waits for before the next keystroke.
+    Only the regions the edit marked dirty are painted, as in a real frame."""
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
@@ -60,17 +99,26 @@ def edit_in_window(store: Path) -> float:
     window.resize(1600, 1000)
     window.show()
     app.processEvents()
-    form_id, _ = window.workspace.service.create_form(big_form())
+    form = big_form()
+    form_id, _ = window.workspace.service.create_form(form)
     window.browser.update_form(form_id)
     editor = window.open_form(form_id)
     app.processEvents()
     panel = editor.indicators
-    index = panel.model.index(0, panel.grid.column_of("actual"))
-    values = itertools.cycle(["300人", "200人", "250人"])
+    index = panel.model.index(0, panel.grid.column_of("score"))
+    values = itertools.cycle(scores_to_type(form))
+    watch = PaintWatch(painted_widgets(window))
 
     def one_edit() -> None:
-        panel.model.setData(index, next(values), Qt.ItemDataRole.EditRole)
-        repaint(window)
+        watch.clear()
+        if not panel.model.setData(index, next(values), Qt.ItemDataRole.EditRole):
+            raise RuntimeError(f"the score was refused: {panel.model.last_refusal}")
+        for _ in range(MAX_EVENT_ROUNDS):
+            app.processEvents()
+            if watch.all_painted():
+                return
+        missing = [type(w).__name__ for w in watch.widgets if w not in watch.painted]
+        raise RuntimeError(f"not repainted after the edit: {missing}")
 
     seconds = median_seconds(one_edit, repeat=REPEAT)
     window.close()
@@ -99,7 +147,7 @@ def run() -> list[Figure]:
             edit = edit_in_window(store)
             floor = update_floor(store)
             figures.append(Figure(
-                f"edit → grid, browser row, years panel and findings repainted in the window "
+                f"score edit → grid, browser row and years panel painted in the window "
                 f"(300 indicators, {forms:,} forms stored)", edit,
                 "one-row SQLite UPDATE + commit", floor, "≤ 16 ms absolute", why=EDIT_WHY))
             Path(store).unlink()

@@ -16,7 +16,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, delete, insert, select, update
+from sqlalchemy import ColumnElement, and_, bindparam, delete, insert, select, update
 from sqlmodel import Session, col
 
 from db import reads
@@ -50,6 +50,11 @@ def values_of(figures: FormFigures) -> dict[str, Any]:
     return {"total": total, "grade": figures.grade, "findings": figures.findings}
 
 
+FIGURES = FormFiguresRow.__table__
+UPDATE_FIGURES = update(FIGURES).where(FIGURES.c.form_id == bindparam("b_form_id"))
+"""Built once: this runs with every typed cell (see db.writes.STAMP_EDIT)."""
+
+
 def keep(session: Session, form_id: int, figures: FormFigures | None, version: str,
          form_updated_at: datetime) -> None:
     """Make the form's row hold `figures`; with None (they could not be computed) drop
@@ -59,10 +64,10 @@ def keep(session: Session, form_id: int, figures: FormFigures | None, version: s
         return
     values = {**values_of(figures), "rules_version": version,
               "form_updated_at": form_updated_at}
-    done = session.execute(update(FormFiguresRow)
-                           .where(col(FormFiguresRow.form_id) == form_id).values(**values))
-    if done.rowcount == 0:   # type: ignore[attr-defined]
-        session.execute(insert(FormFiguresRow).values(form_id=form_id, **values))
+    connection = session.connection()
+    done = connection.execute(UPDATE_FIGURES, {**values, "b_form_id": form_id})
+    if done.rowcount == 0:
+        connection.execute(insert(FIGURES), {**values, "form_id": form_id})
 
 
 def keep_many(session: Session, computed: Mapping[int, Computed], version: str) -> None:

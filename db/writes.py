@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, insert, update
+from sqlalchemy import bindparam, case, delete, insert, update
 from sqlmodel import Session, col
 
 from db import mapping, search_index
@@ -21,6 +21,22 @@ from db.tables import BudgetItemRow, FormRow, FundsLineRow, IndicatorRow, TaskLi
 from desktop.forms import Form, UnitTarget
 
 OUT_OF_STEP = "存储中的表格与打开的表格不一致，请重新打开该表格"
+
+FORM = FormRow.__table__
+INDICATOR = IndicatorRow.__table__
+
+STATE_AFTER_EDIT = case((FORM.c.state == FormState.EXPORTED.value, FormState.CHANGED.value),
+                        else_=FORM.c.state)
+"""An exported form becomes "changed since export"; every other state stays."""
+
+# A typed cell is the write the clerk waits on, so its two statements are built once,
+# with parameters, and run on the session's connection: no ORM bookkeeping, no
+# statement to construct, the compiled form found in SQLAlchemy's cache at once.
+STAMP_EDIT = (update(FORM)
+              .where(FORM.c.id == bindparam("b_form_id"), FORM.c.kind == bindparam("b_kind"))
+              .values(updated_at=bindparam("b_now"), state=STATE_AFTER_EDIT))
+UPDATE_INDICATOR = update(INDICATOR).where(INDICATOR.c.form_id == bindparam("b_form_id"),
+                                           INDICATOR.c.position == bindparam("b_position"))
 
 
 def insert_form(session: Session, form: Form, *, form_id: int | None, state: FormState,
@@ -55,37 +71,31 @@ def delete_children(session: Session, form_id: int) -> None:
 
 def update_header(session: Session, form_id: int, form: Form, now: datetime) -> None:
     """Rewrite the form row's columns from the form (kind included) and mark it edited."""
-    row = form_row(session, form_id)
-    for name, value in mapping.form_columns(form).items():
-        setattr(row, name, value)
-    mark_edited(row, now)
-    session.flush()
+    _expect_form(session, form_id, session.execute(
+        update(FORM).where(FORM.c.id == form_id)
+        .values(**mapping.form_columns(form), updated_at=now, state=STATE_AFTER_EDIT)))
 
 
-def mark_edited(row: FormRow, now: datetime) -> None:
+def mark_edited(session: Session, form_id: int, kind: str, now: datetime) -> None:
     """Stamp the time of a change to the form's content; an exported form becomes
     "changed since export". Done here, in the transaction of the content write, so
     every writer (the editor, a re-import, undo, a script on the store) keeps the two
-    in step: the file handed in no longer shows what the store holds.
+    in step: the file handed in no longer shows what the store holds. The form must
+    still be of `kind`: an editor holding a form of another kind is out of step.
 
     Any write counts, even one that restores the exported content (an undo): telling
     that apart would mean keeping the exported content, and re-exporting is cheap.
     """
-    row.updated_at = now
-    if row.state == FormState.EXPORTED.value:
-        row.state = FormState.CHANGED.value
+    _expect_form(session, form_id, session.connection().execute(
+        STAMP_EDIT, {"b_form_id": form_id, "b_kind": kind, "b_now": now}))
 
 
 def write_touched(session: Session, form_id: int, form: Form, touched: Touched,
                   now: datetime) -> None:
     """Write the parts of `form` that `touched` names, and nothing else."""
-    row = form_row(session, form_id)
-    if row.kind != form.kind.value:
-        raise StoreError(OUT_OF_STEP)
+    mark_edited(session, form_id, form.kind.value, now)
     if touched.header:
         update_header(session, form_id, form, now)
-    else:
-        mark_edited(row, now)
     _write_funds(session, form_id, form, touched.funds)
     if touched.budget:
         _rewrite_budget(session, form_id, form)
@@ -93,7 +103,6 @@ def write_touched(session: Session, form_id: int, form: Form, touched: Touched,
     _write_tasks(session, form_id, form, touched)
     if touched.searchable:
         search_index.refresh(session, form_id, form)
-    session.flush()
 
 
 # ---------------------------------------------------------------- parts
@@ -107,6 +116,14 @@ def _insert(session: Session, table: type, rows: Iterable[dict[str, Any]]) -> No
 
 def _expect_one(result: Any) -> None:
     if result.rowcount != 1:
+        raise StoreError(OUT_OF_STEP)
+
+
+def _expect_form(session: Session, form_id: int, result: Any) -> None:
+    """The form row was written; else it is gone (FormNotFound) or not what the
+    editor holds."""
+    if result.rowcount != 1:
+        form_row(session, form_id)
         raise StoreError(OUT_OF_STEP)
 
 
@@ -130,11 +147,11 @@ def _rewrite_budget(session: Session, form_id: int, form: Form) -> None:
 
 def _write_indicators(session: Session, form_id: int, form: Form, touched: Touched) -> None:
     start = len(form.indicators) if touched.indicators_from is None else touched.indicators_from
+    connection = session.connection()
     for position in sorted(p for p in touched.indicator_rows if p < start):
         values = mapping.indicator_values(form.indicators[position])
-        _expect_one(session.execute(update(IndicatorRow).where(
-            col(IndicatorRow.form_id) == form_id, col(IndicatorRow.position) == position)
-            .values(**values)))
+        _expect_one(connection.execute(UPDATE_INDICATOR, {
+            **values, "b_form_id": form_id, "b_position": position}))
     if touched.indicators_from is not None:
         session.execute(delete(IndicatorRow).where(
             col(IndicatorRow.form_id) == form_id, col(IndicatorRow.position) >= start))

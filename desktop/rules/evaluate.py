@@ -7,10 +7,13 @@ evaluates in about a millisecond and can run on every keystroke.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
+from operator import attrgetter
 
-from desktop.forms import AmountRow, ProjectTarget, SelfEvaluation, Task, UnitTarget
+from desktop.forms import AmountRow, Indicator, ProjectTarget, SelfEvaluation, Task, UnitTarget
 from desktop.money import ZERO, format_plain, round2
 from desktop.rules.findings import (
     Finding,
@@ -26,12 +29,16 @@ from desktop.rules.funds import execution_rate, funds_score, funds_total
 from desktop.rules.printed import printed_figures
 from desktop.rules.profile import RuleProfile, load_profile
 from desktop.rules.required import framework_findings, goal_actual_finding, header_findings
-from desktop.rules.rows import LevelResult, RowResult, level_results, row_result
+from desktop.rules.rows import LevelResult, RowResult, from_snapshot, level_results, row_result
 from desktop.rules.scoring import grade_of_total
 
 __all__ = ["Evaluation", "LevelResult", "RowResult", "check_target_form", "evaluate"]
 
 TASK_COLUMNS = {"total": "总额", "fiscal": "财政拨款", "other": "其他资金"}
+
+FRAME_FIELDS = ("level1", "level2", "name")
+"""What the framework checks read of a row: its 一级, 二级 and 三级 names."""
+_frame_snapshot = attrgetter(*FRAME_FIELDS)
 
 
 @dataclass(frozen=True)
@@ -87,8 +94,7 @@ def evaluate(form: SelfEvaluation, profile: RuleProfile | None = None) -> Evalua
     findings += filter(None, [goal_actual_finding(form)])
     for number, indicator in enumerate(form.indicators, start=1):
         findings += row_findings(number, indicator, profile)
-    findings += misfiled_findings(form.indicators, profile.taxonomy)
-    findings += framework_findings(form.indicators, profile)
+    findings += frame_findings(form.indicators, profile)
     findings += level_findings(levels)
     findings += filter(None, [weights_total_finding(form.funds.weight, rows_weight)])
     findings += published_findings(printed_figures(form), {
@@ -98,6 +104,22 @@ def evaluate(form: SelfEvaluation, profile: RuleProfile | None = None) -> Evalua
         funds_score=scored, rows=rows, levels=levels,
         weights_total=form.funds.weight + rows_weight, total=total,
         grade=grade_of_total(total), findings=tuple(findings))
+
+
+def frame_findings(indicators: Sequence[Indicator], profile: RuleProfile) -> tuple[Finding, ...]:
+    """A 二级 under the wrong 一级, a 一级 with no 三级, a missing 成本指标.
+
+    Memoised on the rows' names alone, which is all these checks read: typing a score
+    or an actual (most keystrokes) finds them already worked out."""
+    return _frame_findings(tuple(_frame_snapshot(row) for row in indicators), profile)
+
+
+@lru_cache(maxsize=256)
+def _frame_findings(frame: tuple[tuple[str, str, str], ...],
+                    profile: RuleProfile) -> tuple[Finding, ...]:
+    indicators = [from_snapshot(values, FRAME_FIELDS) for values in frame]
+    return (*misfiled_findings(indicators, profile.taxonomy),
+            *framework_findings(indicators, profile))
 
 
 def _task_sum(tasks: list[Task], column: str) -> Decimal | None:
@@ -129,8 +151,7 @@ def check_target_form(form: ProjectTarget | UnitTarget) -> tuple[Finding, ...]:
     found = header_findings(form)
     for number, indicator in enumerate(form.indicators, start=1):
         found += target_row_findings(number, indicator)
-    found += misfiled_findings(form.indicators, profile.taxonomy)
-    found += framework_findings(form.indicators, profile)
+    found += frame_findings(form.indicators, profile)
     if isinstance(form, UnitTarget):
         found += _tasks_total_findings(form)
     return tuple(found)

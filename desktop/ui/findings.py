@@ -37,6 +37,23 @@ def _key(index: QModelIndex) -> tuple[int, str] | None:
     return index.data(ROW_ROLE), index.data(FIELD_ROLE)
 
 
+def _shown(finding: Finding) -> tuple[str, int, str]:
+    """What a finding's row holds: its message and where it points."""
+    return finding.message, FORM_LEVEL if finding.row is None else finding.row, finding.field
+
+
+def _changed_stretch(old: Sequence[object], new: Sequence[object]) -> tuple[int, int, int]:
+    """(start, old_end, new_end): old[start:old_end] must become new[start:new_end];
+    everything before `start` and after the ends is the same in both."""
+    start = 0
+    while start < min(len(old), len(new)) and old[start] == new[start]:
+        start += 1
+    old_end, new_end = len(old), len(new)
+    while old_end > start and new_end > start and old[old_end - 1] == new[new_end - 1]:
+        old_end, new_end = old_end - 1, new_end - 1
+    return start, old_end, new_end
+
+
 class FindingsPanel(Retranslates, QWidget):
     """A list of findings; a click or Enter on one asks to go to its cell."""
 
@@ -48,6 +65,7 @@ class FindingsPanel(Retranslates, QWidget):
         self.view = QListView(self)
         self.placeholder = QLabel(self)
         self._stack = QStackedLayout(self)
+        self._shown: list[tuple[str, int, str]] = []   # what the rows say, in order
         self._set_up_view()
         self._set_up_placeholder()
         self._stack.addWidget(self.view)
@@ -79,15 +97,24 @@ class FindingsPanel(Retranslates, QWidget):
     # ------------------------------------------------------------ the lead's API
 
     def show_findings(self, findings: Sequence[Finding]) -> None:
-        """Show these findings, in the order the rules give them (the order to fix them)."""
+        """Show these findings, in the order the rules give them (the order to fix them).
+
+        Only the stretch that differs from what is shown is rewritten: an edit that adds
+        or fixes one finding inserts or removes that one row, instead of shifting the
+        text of every row below it (each a word-wrapped line Qt would lay out again)."""
         current = _key(self.view.currentIndex())
-        for position, finding in enumerate(findings):
-            if position == self.model.rowCount():
-                self.model.appendRow(self._new_item())
-            self._fill(self.model.item(position), finding)
-        surplus = self.model.rowCount() - len(findings)
-        if surplus > 0:
-            self.model.removeRows(len(findings), surplus)
+        shown = [_shown(finding) for finding in findings]
+        start, old_end, new_end = _changed_stretch(self._shown, shown)
+        self._shown = shown
+        common = min(old_end, new_end)
+        for position in range(start, common):
+            self._fill(self.model.item(position), findings[position])
+        for position in range(common, new_end):
+            item = self._new_item()
+            self._fill(item, findings[position])
+            self.model.insertRow(position, item)
+        if old_end > common:
+            self.model.removeRows(common, old_end - common)
         self._restore_current(current)
         self._stack.setCurrentWidget(self.view if findings else self.placeholder)
 
@@ -109,9 +136,10 @@ class FindingsPanel(Retranslates, QWidget):
         return item
 
     def _fill(self, item: QStandardItem, finding: Finding) -> None:
-        item.setText(finding.message)
-        item.setData(FORM_LEVEL if finding.row is None else finding.row, ROW_ROLE)
-        item.setData(finding.field, FIELD_ROLE)
+        message, row, field = _shown(finding)
+        item.setText(message)
+        item.setData(row, ROW_ROLE)
+        item.setData(field, FIELD_ROLE)
 
     def _restore_current(self, key: tuple[int, str] | None) -> None:
         """Stay on the same finding (same row and field) if it is still there."""

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QSt
 from desktop import __version__
 from desktop.ui import i18n
 from desktop.ui.i18n import Retranslates
+from desktop.ui.status_label import StatusFigure
 
 # What the window needs only once the store is open or a form is opened is imported
 # there: it keeps the time from start to a drawn window short.
@@ -98,10 +99,10 @@ class MainWindow(Retranslates, QMainWindow):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.empty)
         self.setCentralWidget(self.stack)
-        self.selection_figures = QLabel()   # count and sum of the selected cells, as Excel
+        self.selection_figures = StatusFigure()   # count and sum of the selected cells, as Excel
         self.selection_figures.setObjectName("selection-figures")
         self.statusBar().addPermanentWidget(self.selection_figures)
-        self.figures = QLabel()
+        self.figures = StatusFigure()
         self.statusBar().addPermanentWidget(self.figures)
         self._docks()
         self._actions()

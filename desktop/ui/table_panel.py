@@ -40,7 +40,10 @@ class TablePanel(QWidget):
         self.refresh()
 
     def refresh(self, structure_changed: bool = False) -> None:
-        self.model.refresh(structure_changed)
+        # The table is a few rows: every row counts as on screen, so only the cells
+        # an edit changed are repainted (the rest of the block stays as it is).
+        self.model.refresh(structure_changed, None if structure_changed
+                           else range(self.model.rowCount()))
         rows = self.model.rowCount() * self.view.verticalHeader().defaultSectionSize()
         self.view.setFixedHeight(self.view.horizontalHeader().sizeHint().height() + rows
                                  + 2 * self.view.frameWidth())

@@ -71,3 +71,35 @@ def test_a_new_list_keeps_the_finding_the_clerk_is_on(panel, qtmodeltester):
     assert panel.view.currentIndex().data() == found[30].message
     assert panel.view.verticalScrollBar().value() == scroll
     qtmodeltester.check(panel.model)
+
+
+def _announced(panel: FindingsPanel) -> list[str]:
+    events: list[str] = []
+    panel.model.dataChanged.connect(lambda *_: events.append("changed"))
+    panel.model.rowsInserted.connect(lambda _p, first, last: events.append(f"inserted {first}-{last}"))
+    panel.model.rowsRemoved.connect(lambda _p, first, last: events.append(f"removed {first}-{last}"))
+    return events
+
+
+def test_a_finding_added_above_the_others_inserts_one_row_and_leaves_the_rest(panel, guangming):
+    """An edit that breaks one row must not rewrite every line below it (each is a
+    word-wrapped line the list lays out again): the rows that stay are not touched."""
+    findings = evaluate(guangming).findings
+    panel.show_findings(findings[1:])
+    panel.view.setCurrentIndex(panel.model.index(1, 0))
+    events = _announced(panel)
+    panel.show_findings(findings)
+    assert events == ["inserted 0-0"]
+    assert texts(panel) == [finding.message for finding in findings]
+    assert panel.view.currentIndex().row() == 2          # still on the same finding
+    panel.show_findings(findings[1:])
+    assert events == ["inserted 0-0", "removed 0-0"]
+    assert texts(panel) == [finding.message for finding in findings[1:]]
+
+
+def test_the_same_findings_again_touch_no_row(panel, guangming):
+    findings = evaluate(guangming).findings
+    panel.show_findings(findings)
+    events = _announced(panel)
+    panel.show_findings(list(findings))
+    assert events == []
