@@ -50,7 +50,7 @@ def values_of(figures: FormFigures) -> dict[str, Any]:
     return {"total": total, "grade": figures.grade, "findings": figures.findings}
 
 
-FIGURES = FormFiguresRow.__table__
+FIGURES = FormFiguresRow.__table__  # type: ignore[attr-defined] # see db.writes.FORM
 UPDATE_FIGURES = update(FIGURES).where(FIGURES.c.form_id == bindparam("b_form_id"))
 """Built once: this runs with every typed cell (see db.writes.STAMP_EDIT)."""
 

@@ -22,8 +22,10 @@ from desktop.forms import Form, UnitTarget
 
 OUT_OF_STEP = "存储中的表格与打开的表格不一致，请重新打开该表格"
 
-FORM = FormRow.__table__
-INDICATOR = IndicatorRow.__table__
+# The tables behind the models, for Core statements (SQLModel sets `__table__` on each
+# table model when the class is made; its stubs do not declare it).
+FORM = FormRow.__table__  # type: ignore[attr-defined]
+INDICATOR = IndicatorRow.__table__  # type: ignore[attr-defined]
 
 STATE_AFTER_EDIT = case((FORM.c.state == FormState.EXPORTED.value, FormState.CHANGED.value),
                         else_=FORM.c.state)
