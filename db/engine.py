@@ -1,4 +1,4 @@
-"""Where the store lives and how we connect to it.
+"""How we connect to the store (where it lives is db.location's).
 
 SQLite is the default (one file in the user's data folder), but nothing below assumes
 it: any SQLAlchemy URL works, and the SQLite-only settings are applied only to SQLite.
@@ -6,35 +6,16 @@ it: any SQLAlchemy URL works, and the SQLite-only settings are applied only to S
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
-from platformdirs import user_data_dir
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.pool import StaticPool
 
-DB_ENV = "JIXIAO_DB"
-DB_FILE_NAME = "jixiao.sqlite3"
+from db.location import resolve_url as resolve_url  # where the store's callers look for it
+
 BUSY_TIMEOUT_MS = 5000
 
 BEGIN_OPTION = "jixiao_sqlite_begin"
 """Execution option naming the BEGIN flavour ("DEFERRED" or "IMMEDIATE") for SQLite."""
-
-
-def default_db_path() -> Path:
-    """The store file in the platform's per-user data folder, which is created if needed."""
-    folder = Path(user_data_dir("jixiao", appauthor=False))
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder / DB_FILE_NAME
-
-
-def resolve_url(explicit: str | None = None) -> str:
-    """The argument, else $JIXIAO_DB, else the default file; a bare path becomes a URL."""
-    value = explicit or os.environ.get(DB_ENV) or str(default_db_path())
-    if "://" in value:
-        return value
-    return f"sqlite:///{Path(value).expanduser().resolve()}"
 
 
 def make_engine(url: str) -> Engine:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, func
-from sqlalchemy.orm import Mapped
+from sqlalchemy import ColumnElement, Select, func, text
 from sqlmodel import Session, col, select
 
+from db.listing_query import LISTING_COLUMNS as LISTING_COLUMNS  # Store.listing's names
+from db.listing_query import as_listed, listing_parameters, listing_sql
 from db.mapping import StoredParts
 from db.records import FormNotFound, FormState, FormSummary
 from db.tables import BudgetItemRow, FormRow, FundsLineRow, IndicatorRow, TaskLineRow
@@ -64,7 +65,10 @@ Query = TypeVar("Query", bound=Select[Any])
 
 def listed(query: Query, year: int | None, code: str | None, kind: FormKind | None,
            unit: str | None) -> Query:
-    """The query narrowed to the forms matching every given filter, in the list's order."""
+    """The query narrowed to the forms matching every given filter, in the list's order.
+
+    `jixiao list` states the same order in SQL (db.listing_query.LIST_ORDER); a test
+    (tests/store/test_store_listing.py) holds the two together."""
     if year is not None:
         query = query.where(col(FormRow.year) == year)
     if code is not None:
@@ -166,31 +170,16 @@ def stored_years(session: Session) -> list[int]:
     return list(session.exec(query).all())
 
 
-LISTING_COLUMNS = ("id", "kind", "year", "code", "name", "unit", "state", "layout",
-                   "indicators")
-"""What `listing` can read: a form's own columns, the unit as the list shows it, and
-the number of its indicator rows."""
-
-
-def _listing_column(name: str) -> ColumnElement[Any] | Mapped[Any]:
-    if name == "unit":
-        return _shown_unit()
-    if name == "indicators":   # counted by the index on (form_id, position), per form
-        return (select(func.count()).where(col(IndicatorRow.form_id) == FormRow.id)
-                .correlate(FormRow).scalar_subquery())
-    if name not in LISTING_COLUMNS:
-        raise ValueError(f"unknown listing column: {name}")
-    return col(getattr(FormRow, name))
-
-
 def listing(session: Session, columns: Sequence[str],
             year: int | None = None) -> list[dict[str, Any]]:
     """The named columns (LISTING_COLUMNS) of every form, or of the year's, in the
     order of `summaries`, read in one query: for a list that prints just these, with
-    no form row loaded and no second query for the indicator counts."""
-    query = listed(select(*(_listing_column(name).label(name) for name in columns)),
-                   year, None, None, None)
+    no form row loaded and no second query for the indicator counts.
+
+    The statement is db.listing_query's, the one `jixiao list` also runs through plain
+    sqlite3 (db.sqlite_listing), so the two cannot list differently."""
+    query = text(listing_sql(columns, one_year=year is not None))
     # Plain rows through the connection: the ORM's row handling adds a third to the
     # time of a list of thousands, for columns that map to no object anyway.
-    rows = session.connection().execute(query).all()
-    return [dict(zip(columns, row)) for row in rows]
+    rows = session.connection().execute(query, dict(listing_parameters(year))).all()
+    return as_listed(columns, rows)

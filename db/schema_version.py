@@ -9,8 +9,7 @@ from __future__ import annotations
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
 
-HEAD_REVISION = "0005"
-"""The newest migration in db/migrations/versions; a test keeps the two in step."""
+from db.revision import HEAD_REVISION
 
 
 def stored_revision(engine: Engine) -> str | None:

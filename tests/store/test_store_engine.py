@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from db import engine as engine_module
+from db import location
 from db.engine import make_engine, resolve_url
 from db.store import Store
 from desktop.forms import SelfEvaluation
@@ -14,8 +15,8 @@ from desktop.forms import SelfEvaluation
 
 def test_the_default_file_is_in_the_user_data_folder(tmp_path: Path, monkeypatch) -> None:
     folder = tmp_path / "data" / "jixiao"
-    monkeypatch.setattr(engine_module, "user_data_dir", lambda *_a, **_k: str(folder))
-    path = engine_module.default_db_path()
+    monkeypatch.setattr("platformdirs.user_data_dir", lambda *_a, **_k: str(folder))
+    path = location.default_db_path()
     assert path == folder / "jixiao.sqlite3" and folder.is_dir()
 
 
@@ -33,7 +34,7 @@ def test_a_bare_path_becomes_an_absolute_sqlite_url(tmp_path: Path, monkeypatch)
 
 def test_without_anything_the_default_file_is_used(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.delenv("JIXIAO_DB", raising=False)
-    monkeypatch.setattr(engine_module, "user_data_dir", lambda *_a, **_k: str(tmp_path))
+    monkeypatch.setattr("platformdirs.user_data_dir", lambda *_a, **_k: str(tmp_path))
     assert resolve_url() == f"sqlite:///{tmp_path / 'jixiao.sqlite3'}"
 
 
