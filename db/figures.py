@@ -14,13 +14,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import ColumnElement, and_, bindparam, delete, insert, select, update
 from sqlmodel import Session, col
 
 from db import reads
-from db.records import FormFigures, FormSummary
+from db.records import FormFigures, FormState, FormSummary
 from db.tables import FormFiguresRow, FormRow
 from desktop.forms import FormKind
 
@@ -42,6 +42,41 @@ class Listed:
 
     summary: FormSummary
     figures: FormFigures | None
+
+
+class Line(NamedTuple):
+    """One form of a long list in plain values, as the browser shows it: no summary and
+    no timestamp is built per form. The figures are as kept: `total` the exact decimal
+    text (None for a target form, which has no score)."""
+
+    form_id: int
+    kind: FormKind
+    year: int
+    code: str
+    name: str
+    unit: str            # as the list shows it: 实施单位, else 一级预算单位
+    state: FormState
+    total: str | None
+    grade: str | None
+    findings: int
+
+
+@dataclass(frozen=True)
+class Lines:
+    """Every form's line in the list's order, and the forms whose kept figures are stale
+    or missing: their lines carry no figures until `with_rebuilt` gives them some."""
+
+    lines: list[Line]
+    stale: list[int]
+
+
+LINE_COLUMNS = tuple(col(column) for column in (
+    FormRow.id, FormRow.kind, FormRow.year, FormRow.code, FormRow.name, FormRow.unit,
+    FormRow.budget_unit, FormRow.state))
+"""What a Line is made of, before its figures."""
+KINDS = {kind.value: kind for kind in FormKind}
+STATES = {state.value: state for state in FormState}
+"""Stored values to their enums by a dict look-up: an enum call per form costs more."""
 
 
 def values_of(figures: FormFigures) -> dict[str, Any]:
@@ -97,6 +132,47 @@ def listed(session: Session, version: str, year: int | None = None, code: str | 
     # Core rows straight from the connection: the ORM's row handling would cost a
     # sizeable share of listing 20,000 forms, and these are plain columns anyway.
     return [_listed(row) for row in session.connection().execute(query).all()]
+
+
+def lines(session: Session, version: str) -> Lines:
+    """Every form in the list's order with its kept figures, as plain values in one query
+    (the form table joined to its figures): 20,000 forms read without building an
+    object per form beyond its line."""
+    units: dict[str, str] = {}   # one string per unit, shared by all of its forms
+    found: list[Line] = []
+    stale: list[int] = []
+    for form_id, kind, year, code, name, unit, budget_unit, state, total, grade, findings, \
+            fresh in session.connection().execute(_lines_query(version)):
+        shown_unit = unit or budget_unit
+        shown_unit = units.setdefault(shown_unit, shown_unit)
+        if not fresh:
+            stale.append(form_id)
+            total, grade, findings = None, None, 0
+        found.append(Line(form_id, KINDS[kind], year, code, name, shown_unit, STATES[state],
+                          total, grade, findings))
+    return Lines(found, stale)
+
+
+def _lines_query(version: str) -> Any:
+    """LINE_COLUMNS, the kept figures and whether they are fresh, in the list's order."""
+    query: Any = (select(*LINE_COLUMNS, *FIGURE_COLUMNS, _fresh(version))
+                  .outerjoin(FormFiguresRow, col(FormFiguresRow.form_id) == col(FormRow.id)))
+    return reads.listed(query, None, None, None, None)
+
+
+def with_rebuilt(read: Lines, rebuilt: Mapping[int, FormFigures]) -> list[Line]:
+    """The lines with the recomputed figures of the stale ones; a stale form that is
+    not in `rebuilt` (deleted meanwhile) is left out."""
+    stale = set(read.stale)
+    return [line if line.form_id not in stale else _with_figures_of(line, rebuilt[line.form_id])
+            for line in read.lines if line.form_id not in stale or line.form_id in rebuilt]
+
+
+def _with_figures_of(line: Line, figures: FormFigures) -> Line:
+    """The line with `figures` as they would be kept (the total as exact text)."""
+    values = values_of(figures)
+    return line._replace(total=values["total"], grade=values["grade"],
+                         findings=values["findings"])
 
 
 def listed_one(session: Session, form_id: int, version: str) -> Listed | None:

@@ -15,13 +15,17 @@ _EXTRA = str.maketrans({"\u3000": " ", "\u00a0": " ", "。": ".", "－": "-", "�
 
 def to_halfwidth(text: str) -> str:
     """Map full-width digits, letters and signs to their ASCII forms."""
-    chars = []
-    for ch in text:
-        code = ord(ch)
-        if 0xFF01 <= code <= 0xFF5E:
-            ch = chr(code - _FULLWIDTH_OFFSET)
-        chars.append(ch)
-    return "".join(chars).translate(_EXTRA)
+    return text.translate(_halfwidth_table())
+
+
+@cache
+def _halfwidth_table() -> dict[int, str]:
+    """to_halfwidth as one str.translate table: a loop over the characters in Python
+    cost the browser's search a fifth of a second at 20,000 forms. No ASCII character
+    the full-width range maps onto is a key of _EXTRA, so one pass equals the two."""
+    table = {code: chr(code - _FULLWIDTH_OFFSET) for code in range(0xFF01, 0xFF5F)}
+    table.update({code: value for code, value in _EXTRA.items() if code not in table})
+    return table
 
 
 def squeeze_spaces(text: str) -> str:

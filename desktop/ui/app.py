@@ -3,6 +3,7 @@ with an empty store the offer to load the sample forms as a demo."""
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -44,10 +45,10 @@ def make_application() -> QApplication:
 
 def offer_demo(window: MainWindow, ask: bool = True) -> bool:
     """On a first start with an empty store, offer the published sample forms."""
-    from desktop.demo import load_demo
-    service = window.workspace.service
-    if service.store.list_forms():
+    if window.browser.model.rowCount():   # it has just listed the store: not empty
         return False
+    from desktop.demo import load_demo  # only for an empty store
+    service = window.workspace.service
     if ask:
         answer = QMessageBox.question(
             window, QCoreApplication.translate("App", "Welcome"),
@@ -180,6 +181,10 @@ def _load_store_libraries() -> None:
         import db.store  # noqa: F401
         import desktop.editing.service
         import desktop.presenters.session  # noqa: F401
+    # What is loaded by now lives as long as the process: the collector's full passes
+    # need not walk it again. Listing a large store makes enough objects to start one
+    # (0.1 s at 20,000 forms, nearly all of it spent on these modules' objects).
+    gc.freeze()
 
 
 def run_app(db: str | None = None) -> int:

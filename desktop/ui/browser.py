@@ -1,7 +1,7 @@
 """The left-hand browser: every stored form by year and unit, with a search box.
 
 The panel owns no data of its own: rows come from `BrowserPresenter` (Qt-free) and
-land in `BrowserModel`; the search box drives a `FormFilter`. A refresh after an edit
+land in `BrowserModel`, which the search box narrows. A refresh after an edit
 updates rows in place, and a full rebuild keeps the clerk's selection, collapsed
 branches and scroll position, so the browser never jumps under the mouse.
 """
@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QStyle, QTreeView, QVBoxLayout, QWidget
 
 from db.records import FormNotFound
-from desktop.presenters.browser import BrowserEntry, BrowserPresenter
-from desktop.ui.browser_model import FORM_ID_ROLE, GROUP_KEY_ROLE, BrowserModel, Column, FormFilter
+from desktop.presenters.browser import STATE_KEYS, BrowserEntry, BrowserPresenter
+from desktop.ui.browser_model import FORM_ID_ROLE, GROUP_KEY_ROLE, BrowserModel, Column
 from desktop.ui.i18n import Retranslates
 
 if TYPE_CHECKING:   # the store loads SQLAlchemy: only app start-up imports it
@@ -31,6 +31,9 @@ NAME_COLUMN_MAX = 300
 """Widest the Name column grows by itself; longer names elide (the tooltip has them)."""
 COLUMN_PADDING = 12
 """Air beyond the widest text, so two-character Chinese headers (总分, 问题) breathe."""
+FIT_ROWS = 60
+"""Rows measured when the columns are fitted to their contents: what a tall screen
+shows and more, at a bounded cost whatever the number of forms (Qt measures 1,000)."""
 ACTIVATE_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
@@ -44,8 +47,6 @@ class BrowserPanel(Retranslates, QWidget):
         super().__init__(parent)
         self.presenter = BrowserPresenter(store)
         self.model = BrowserModel(self)
-        self.proxy = FormFilter(self)
-        self.proxy.setSourceModel(self.model)
         self.search = QLineEdit(self)
         self.search.setClearButtonEnabled(True)
         self.view = QTreeView(self)
@@ -60,7 +61,7 @@ class BrowserPanel(Retranslates, QWidget):
 
     def _set_up_view(self) -> None:
         view = self.view
-        view.setModel(self.proxy)
+        view.setModel(self.model)
         view.setUniformRowHeights(True)
         view.setAlternatingRowColors(True)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -68,6 +69,7 @@ class BrowserPanel(Retranslates, QWidget):
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = view.header()
         header.setStretchLastSection(False)
+        header.setResizeContentsPrecision(FIT_ROWS)
         for visual, column in enumerate(VISUAL_ORDER):
             header.moveSection(header.visualIndex(column), visual)
         view.clicked.connect(self._activate)
@@ -84,12 +86,16 @@ class BrowserPanel(Retranslates, QWidget):
     # ------------------------------------------------------------ for the main window
 
     def refresh(self) -> None:
-        """Re-read every form from the store; only forms edited since are re-evaluated."""
+        """Re-read every form from the store; only forms edited since are re-evaluated.
+        When no form came, went or moved, only the rows whose texts changed are
+        announced; otherwise the tree is rebuilt."""
         entries = self.presenter.entries()
         shape = [(entry.form_id, entry.year, entry.unit) for entry in entries]
-        if shape == self.model.layout_key():
+        if shape and shape == self.model.layout_key():
             for entry in entries:
                 self.model.update_entry(entry)
+            if self.model.query:   # a renamed form may have come or gone with its branch
+                self._apply_expansion()
             return
         self._rebuild(entries)
 
@@ -97,13 +103,15 @@ class BrowserPanel(Retranslates, QWidget):
         """One form's row as the store now has it: rewritten in place, inserted when the
         form is new, removed when it is gone, moved when its year or unit changed. The
         rest of the tree is left as it is (no rebuild, no reset)."""
-        old = self.model.entries.get(form_id)
+        old = self.model.entry(form_id)
         try:
             entry = self.presenter.entry(form_id)
         except FormNotFound:
             entry = None
         if old is not None and entry is not None and entry.group == old.group:
             self.model.update_entry(entry)
+            if self.model.query:   # a renamed form may have come or gone with its branch
+                self._apply_expansion()
             return
         current = self.current_form_id()
         if old is not None:
@@ -111,16 +119,16 @@ class BrowserPanel(Retranslates, QWidget):
         if entry is not None:
             self.model.insert_entry(entry)
             self._apply_expansion()
-        if current is not None and current in self.model.rows:
+        if current is not None and self.model.has_form(current):
             self.select_form(current, reveal=False)
 
     def select_form(self, form_id: int, *, reveal: bool = True) -> bool:
         """Make the form current and visible (with `reveal`, clearing a search that
         hides it); does not emit form_activated. False when the form is not listed."""
-        index = self._proxy_index(form_id)
-        if not index.isValid() and reveal and form_id in self.model.rows:
+        index = self.model.form_index(form_id)
+        if not index.isValid() and reveal and self.model.has_form(form_id):
             self.search.clear()
-            index = self._proxy_index(form_id)
+            index = self.model.form_index(form_id)
         if not index.isValid():
             return False
         self.view.expand(index.parent().parent())
@@ -153,12 +161,6 @@ class BrowserPanel(Retranslates, QWidget):
             self.select_form(current, reveal=False)
         self.view.verticalScrollBar().setValue(scroll)
 
-    def _proxy_index(self, form_id: int) -> QModelIndex:
-        items = self.model.rows.get(form_id)
-        if items is None:
-            return QModelIndex()
-        return self.proxy.mapFromSource(items[Column.NAME].index())
-
     def _activate(self, index: QModelIndex, by_keyboard: bool = False) -> None:
         form_id = index.data(FORM_ID_ROLE)
         if form_id is not None:
@@ -183,8 +185,8 @@ class BrowserPanel(Retranslates, QWidget):
             self._activate(index, by_keyboard=True)
 
     def _first_form(self, parent: QModelIndex) -> QModelIndex | None:
-        for row in range(self.proxy.rowCount(parent)):
-            index = self.proxy.index(row, 0, parent)
+        for row in range(self.model.rowCount(parent)):
+            index = self.model.index(row, 0, parent)
             if index.data(FORM_ID_ROLE) is not None:
                 return index
             found = self._first_form(index)
@@ -193,42 +195,59 @@ class BrowserPanel(Retranslates, QWidget):
         return None
 
     def _search_changed(self, text: str) -> None:
-        self.proxy.set_query(text)
+        self.model.set_query(text)
         self._apply_expansion()
 
     def _remember_expansion(self, index: QModelIndex, expanded: bool) -> None:
         """Branches the clerk collapses stay collapsed across rebuilds (not during a
         search, which opens everything it finds)."""
         key = index.data(GROUP_KEY_ROLE)
-        if self._applying_expansion or self.proxy.query or key is None:
+        if self._applying_expansion or self.model.query or key is None:
             return
         (self._collapsed.discard if expanded else self._collapsed.add)(key)
 
     def _apply_expansion(self) -> None:
-        """Open every year and unit row the clerk has not closed; a filter change or a
-        rebuild makes new proxy rows, which the view would otherwise show closed."""
+        """Open every year and unit row the clerk has not closed (during a search, every
+        one: it opens all it finds); a search or a rebuild shows rows anew, which the
+        view would otherwise show closed. Only the group rows are visited: years, and
+        the units under them, never the forms under a unit."""
         self._applying_expansion = True
         try:
-            self._expand_children(QModelIndex())
+            for year in self._expand_groups(QModelIndex()):
+                self._expand_groups(year)
         finally:
             self._applying_expansion = False
 
-    def _expand_children(self, parent: QModelIndex | QPersistentModelIndex) -> None:
-        for row in range(self.proxy.rowCount(parent)):
-            index = self.proxy.index(row, 0, parent)
+    def _expand_groups(self, parent: QModelIndex) -> list[QModelIndex]:
+        """Open or close each group row under `parent` as remembered; returns them."""
+        groups = []
+        for row in range(self.model.rowCount(parent)):
+            index = self.model.index(row, 0, parent)
             key = index.data(GROUP_KEY_ROLE)
             if key is None:
                 continue
-            collapsed = key in self._collapsed and not self.proxy.query
+            collapsed = key in self._collapsed and not self.model.query
             self.view.setFirstColumnSpanned(row, parent, True)  # long unit names
             self.view.setExpanded(index, not collapsed)
-            self._expand_children(index)
+            groups.append(index)
+        return groups
 
     def _fit_columns(self) -> None:
         """Every column as wide as its header and its cells, so Chinese headers are
-        never cut; the Name column within reason."""
+        never cut; the Name column within reason. Qt measures the rows on screen and
+        those next to them, FIT_ROWS in all (set on the header), not every form of a
+        large store; so the State column is kept wide enough for every state."""
         for column in Column:
             self.view.resizeColumnToContents(column)
             self.view.setColumnWidth(column, self.view.columnWidth(column) + COLUMN_PADDING)
         name_width = min(self.view.columnWidth(Column.NAME), NAME_COLUMN_MAX)
         self.view.setColumnWidth(Column.NAME, name_width)
+        self.view.setColumnWidth(Column.STATE, max(self.view.columnWidth(Column.STATE),
+                                                   self._widest_state()))
+
+    def _widest_state(self) -> int:
+        """The width the longest state text needs, with the cell's own margins."""
+        metrics = self.view.fontMetrics()
+        margin = 2 * (self.view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
+        return max(metrics.horizontalAdvance(self.model.state_text(key))
+                   for key in STATE_KEYS) + margin + COLUMN_PADDING

@@ -229,7 +229,7 @@ class MainWindow(Retranslates, QMainWindow):
             form_id = int(settings.value(LAST_FORM_KEY))
         except (TypeError, ValueError):
             return
-        if form_id not in self.browser.model.rows:
+        if not self.browser.model.has_form(form_id):
             return
         try:
             self.open_form(form_id)

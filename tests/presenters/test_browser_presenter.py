@@ -110,3 +110,9 @@ def test_search_ignores_case_width_and_surrounding_spaces():
 
 def test_every_stored_state_can_be_shown():
     assert {state.value for state in FormState} <= set(browser.STATE_KEYS)
+
+
+@pytest.mark.parametrize("kept", ["99.47", "100", "100.00", "99.465", "0.5", "-0.50", "7.125"])
+def test_a_kept_total_reads_as_format2_shows_it(kept):
+    from desktop.money import format2
+    assert browser.kept_total_text(kept) == format2(Decimal(kept))

@@ -247,6 +247,47 @@ def test_a_stale_row_is_rebuilt_on_listing(any_store_url: str, loaded, tamper: s
             assert len(counting.evaluated) == 1                   # and not again
 
 
+def line_figures(store: Store) -> dict[int, FormFigures]:
+    """The figures `lines_with_figures` gives each form, back as FormFigures."""
+    return {line.form_id: FormFigures(None if line.total is None else Decimal(line.total),
+                                      line.grade, line.findings)
+            for line in store.lines_with_figures()}
+
+
+def test_the_lines_are_the_list_in_plain_values(any_store_url: str, loaded) -> None:
+    """The browser's lean read: the same forms, order, units, states and figures as the
+    list of summaries, without evaluating any form."""
+    counting = Counting()
+    with Store(any_store_url, figures=counting.rules()) as store:
+        lines = store.lines_with_figures()
+        listed = store.list_with_figures()
+        assert [(line.form_id, line.kind, line.year, line.code, line.name, line.unit,
+                 line.state) for line in lines] == [
+            (s.id, s.kind, s.year, s.code, s.name, s.unit, s.state)
+            for s in (line.summary for line in listed)]
+        assert line_figures(store) == listed_figures(store)
+    assert counting.evaluated == []
+
+
+@pytest.mark.parametrize("tamper", [
+    "UPDATE form_figures SET rules_version = 'older-rules' WHERE form_id = :id",
+    "UPDATE form_figures SET total = '1.00', form_updated_at = '2001-01-01' WHERE form_id = :id",
+    "DELETE FROM form_figures WHERE form_id = :id",
+])
+def test_a_stale_line_is_rebuilt_and_kept(any_store_url: str, loaded, tamper: str) -> None:
+    stale = loaded["longhua-2022-digital-city"]
+    with Store(any_store_url) as store:
+        with store.engine.begin() as connection:
+            connection.execute(text(tamper), {"id": stale})
+        counting = Counting()
+        with Store(any_store_url, figures=counting.rules()) as counted:
+            assert line_figures(counted) == fresh_figures(store)
+            assert counting.evaluated == [load_sample("longhua-2022-digital-city").name]
+            assert kept_row(store, stale).figures is not None     # written back
+            line_figures(counted)
+            assert len(counting.evaluated) == 1                   # and not again
+
+
 def test_new_rules_rebuild_every_row(any_store_url: str, loaded) -> None:
     counting = Counting()
     newer = FiguresRules("newer-rules", counting)

@@ -202,7 +202,7 @@ def test_a_batch_without_findings_exports_without_a_question(window, tmp_path):
 
 
 def _state_shown(window, form_id: int) -> str:
-    return window.browser.model.rows[form_id][Column.STATE].text()
+    return window.browser.model.text(form_id, Column.STATE)
 
 
 def _edit_deviation(window, text: str) -> None:

@@ -156,10 +156,10 @@ def test_the_project_panel_and_its_trend_follow_an_edit(window):
                                                                result.grade]
     assert [(p.year, p.total, p.rate) for p in panel.chart.points][-1] == (
         2022, result.total, result.rate)
-    assert window.browser.model.rows[form_id][Column.TOTAL].text() == format2(result.total)
+    assert window.browser.model.text(form_id, Column.TOTAL) == format2(result.total)
     window.undo_stack.undo()
     assert panel.model.index(0, 2).data() == "100.00"
-    assert window.browser.model.rows[form_id][Column.TOTAL].text() == "100.00"
+    assert window.browser.model.text(form_id, Column.TOTAL) == "100.00"
 
 
 def test_the_year_panels_are_said_again_when_the_catalogue_changes(window, qapp):
