@@ -15,6 +15,7 @@ import os
 import sqlite3
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from bench.common import ROOT
@@ -65,6 +66,14 @@ def _generate(path: Path, forms: int) -> None:
     with Store(f"sqlite:///{path}") as store:
         for number in range(forms):
             store.add_form(_copy(samples[number % len(samples)], number))
+
+
+def numbered_forms(first: int, count: int) -> Iterator:
+    """`count` forms numbered from `first` on, made as the stores' forms are: a number at
+    or above a store's size gives a form that store does not hold yet."""
+    samples = _samples()
+    for number in range(first, first + count):
+        yield _copy(samples[number % len(samples)], number)
 
 
 def _samples() -> list:

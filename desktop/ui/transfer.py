@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -27,6 +28,7 @@ from desktop.ui.form_parts import ok_cancel
 
 if TYPE_CHECKING:
     from db.store import Store
+    from desktop.editing.service import FormStep
     from desktop.forms import Form
     from desktop.presenters.import_plan import ImportPlan
     from desktop.template.batch import ExportSummary
@@ -101,15 +103,49 @@ def preview(window, plan: ImportPlan) -> bool:
         dialog.deleteLater()
 
 
+class ImportedForms(QUndoCommand):
+    """The forms one import stored, as one undo step: undone and redone together, and
+    the window then reloads what shows them once, not once per form (an import of a
+    thousand files would otherwise update the browser a thousand times).
+
+    The import has stored them when the command is pushed, so its first redo() does
+    nothing; undo() brings back what each form was before (nothing for a new form, the
+    replaced content for a re-imported one), last stored first."""
+
+    def __init__(self, window, steps: list[FormStep], label: str) -> None:
+        super().__init__(label)
+        self.window, self.steps, self._done = window, steps, True
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
+        service = self.window.workspace.service
+        for step in self.steps:
+            service.redo_form_step(step)
+        self._reload([step.form_id for step in self.steps if step.after is not None])
+
+    def undo(self) -> None:
+        service = self.window.workspace.service
+        for step in reversed(self.steps):
+            service.undo_form_step(step)
+        self._reload([step.form_id for step in self.steps if step.before is not None])
+
+    def _reload(self, present: list[int]) -> None:
+        """What shows the forms, once; the last form still stored is opened, as after
+        the import itself."""
+        self.window.forms_set_changed([step.form_id for step in self.steps],
+                                      shown=present[-1] if present else None)
+
+
 def _push_steps(window, results: list[ImportResult], label: str) -> None:
+    """The stored forms shown (a replaced form's open session dropped, the browser
+    updated once) and put on the undo stack as one step; the last one opens."""
     if not results:
         return
-    window.undo_stack.beginMacro(label)
-    for result in results:
-        window.push_form_step(result.step)
-        window.form_set_changed(result.form_id, show=False)   # drop a replaced form's session
-    window.undo_stack.endMacro()
-    window.open_form(results[-1].form_id)
+    steps = [result.step for result in results if result.step is not None]
+    window.forms_set_changed([step.form_id for step in steps], shown=steps[-1].form_id)
+    window.undo_stack.push(ImportedForms(window, steps, label))
 
 
 def _ask_save(window, purpose: str, title: str, name: str, file_filter: str) -> str:
