@@ -235,12 +235,13 @@ class Store:
         return [SummaryFigures(line.summary, line.figures or rebuilt[line.summary.id])
                 for line in lines if line.figures is not None or line.summary.id in rebuilt]
 
-    def lines_with_figures(self) -> list[figures.Line]:
-        """Every form with its figures as plain values, in the order of `list_forms`:
-        what a list of 20,000 forms shows, read without a summary per form. Stale
-        figures are recomputed and written back, as by `list_with_figures`."""
+    def lines_with_figures(self, form_ids: Sequence[int] | None = None) -> list[figures.Line]:
+        """Every form (or those of `form_ids` still stored) with its figures as plain
+        values, in the order of `list_forms`: what a list of 20,000 forms shows, and a
+        row of it after an edit, read without a summary per form. Stale figures are
+        recomputed and written back, as by `list_with_figures`."""
         with self._reading() as session:
-            read = figures.lines(session, self._rules().version)
+            read = figures.lines(session, self._rules().version, form_ids)
         if not read.stale:
             return read.lines
         return figures.with_rebuilt(read, self._rebuild_figures(read.stale))

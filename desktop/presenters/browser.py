@@ -12,12 +12,12 @@ edit reads the edited form's new figures, written in the edit's own transaction.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
-from db.records import FormFigures, FormState, SummaryFigures
+from db.records import FormFigures, FormNotFound, FormState
 from desktop import figures
 from desktop.forms import KIND_TITLES, Form, FormKind
 from desktop.money import format2
@@ -121,23 +121,23 @@ class BrowserPresenter:
         return [entry_of_line(line) for line in self.store.lines_with_figures()]
 
     def entry(self, form_id: int) -> BrowserEntry:
-        """One form as the store has it now (its figures were written with its last edit).
+        """One form as the store has it now (its figures were written with its last edit),
+        read as its line of the list: after every edit, so one small Core query.
 
         Raises db.records.FormNotFound when the form is gone.
         """
-        return entry_of(self.store.summary_with_figures(form_id))
+        found = self.entries_of([form_id])
+        if not found:
+            raise FormNotFound(form_id)
+        return found[0]
 
-
-def entry_of(line: SummaryFigures) -> BrowserEntry:
-    summary, shown = line.summary, shown_figures(line.figures)
-    return BrowserEntry(
-        form_id=summary.id, year=summary.year, unit=summary.unit, code=summary.code,
-        name=summary.name, kind=summary.kind, total=shown.total, grade=shown.grade,
-        state=shown_state(summary.state, shown.findings), findings=shown.findings)
+    def entries_of(self, form_ids: Sequence[int]) -> list[BrowserEntry]:
+        """The rows of those forms still stored, in the store's order, in one query."""
+        return [entry_of_line(line) for line in self.store.lines_with_figures(form_ids)]
 
 
 def entry_of_line(line: Line) -> BrowserEntry:
-    """The row of a listed line; the same texts `entry_of` makes of its summary."""
+    """The row of a listed line: its figures as text, its state as shown."""
     findings = line.findings
     return BrowserEntry(
         line.form_id, line.year, line.unit, line.code, line.name, line.kind,

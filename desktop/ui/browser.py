@@ -8,13 +8,13 @@ branches and scroll position, so the browser never jumps under the mouse.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QStyle, QTreeView, QVBoxLayout, QWidget
 
-from db.records import FormNotFound
 from desktop.presenters.browser import STATE_KEYS, BrowserEntry, BrowserPresenter
 from desktop.ui.browser_model import FORM_ID_ROLE, GROUP_KEY_ROLE, BrowserModel, Column
 from desktop.ui.i18n import Retranslates
@@ -103,24 +103,31 @@ class BrowserPanel(Retranslates, QWidget):
         """One form's row as the store now has it: rewritten in place, inserted when the
         form is new, removed when it is gone, moved when its year or unit changed. The
         rest of the tree is left as it is (no rebuild, no reset)."""
+        self.update_forms([form_id])
+
+    def update_forms(self, form_ids: Sequence[int]) -> None:
+        """`update_form` for several forms at once (an import, or its undo): their rows
+        read in one query, the branches opened and the current row kept once."""
+        now = {entry.form_id: entry for entry in self.presenter.entries_of(form_ids)}
+        current = self.current_form_id()
+        placed = [self._place(form_id, now.get(form_id)) for form_id in form_ids]
+        if any(placed) or self.model.query:   # with a search, a renamed form may have
+            self._apply_expansion()           # come or gone with its branch
+        if any(placed) and current is not None and self.model.has_form(current):
+            self.select_form(current, reveal=False)
+
+    def _place(self, form_id: int, entry: BrowserEntry | None) -> bool:
+        """Put the form's row where `entry` says (None: the form is gone); True when a
+        row was inserted, removed or moved rather than rewritten in place."""
         old = self.model.entry(form_id)
-        try:
-            entry = self.presenter.entry(form_id)
-        except FormNotFound:
-            entry = None
         if old is not None and entry is not None and entry.group == old.group:
             self.model.update_entry(entry)
-            if self.model.query:   # a renamed form may have come or gone with its branch
-                self._apply_expansion()
-            return
-        current = self.current_form_id()
+            return False
         if old is not None:
             self.model.remove_entry(form_id)
         if entry is not None:
             self.model.insert_entry(entry)
-            self._apply_expansion()
-        if current is not None and self.model.has_form(current):
-            self.select_form(current, reveal=False)
+        return old is not None or entry is not None
 
     def select_form(self, form_id: int, *, reveal: bool = True) -> bool:
         """Make the form current and visible (with `reveal`, clearing a search that

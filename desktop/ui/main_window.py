@@ -442,9 +442,9 @@ class MainWindow(Retranslates, QMainWindow):
         self.forms_set_changed([form_id], shown=form_id if show else None)
 
     FEW_FORMS = 5
-    """Up to this many changed forms are updated in the browser row by row; for more, one
-    re-listing of the store is cheaper: on stores of 1,000 to 20,000 forms it costs about
-    as much as three to seven single-row updates (a query and a pass over the tree each)."""
+    """Up to this many changed forms have their browser rows read (in one query) and put
+    in place; for more, one re-listing of the store is cheaper: on stores of 1,000 to
+    20,000 forms it costs about as much as three to seven rows put in place."""
 
     def forms_set_changed(self, form_ids: list[int], shown: int | None = None) -> None:
         """Forms were created, deleted or brought back, one or many at once (an import and
@@ -455,8 +455,7 @@ class MainWindow(Retranslates, QMainWindow):
         for form_id in form_ids:
             self.workspace.forget(form_id)
         if len(form_ids) <= self.FEW_FORMS:
-            for form_id in form_ids:
-                self.browser.update_form(form_id)
+            self.browser.update_forms(form_ids)
         else:
             self.browser.refresh()
         if shown is not None:

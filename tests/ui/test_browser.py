@@ -208,6 +208,31 @@ def test_whole_form_changes_touch_only_their_rows_and_match_a_fresh_tree(
     assert panel.current_form_id() == loaded["longhua-2022-grid-info"]
 
 
+def test_several_forms_at_once_are_read_in_one_query_and_match_a_fresh_tree(
+        panel, service, loaded, qtbot, monkeypatch):
+    """An import (or its undo) changes many forms: `update_forms` reads their rows in one
+    query and leaves the tree as a fresh read builds it, with no reset."""
+    import copy
+    resets: list[str] = []
+    panel.model.modelReset.connect(lambda: resets.append("reset"))
+    panel.select_form(loaded["guangming-2024-market"])
+    new_ids = []
+    for number in range(3):
+        another = copy.deepcopy(load_sample("longhua-2022-grid-info"))
+        another.project_code, another.year = f"44030900000000000000{number}", 2019
+        new_ids.append(service.create_form(another)[0])
+    service.delete_form(loaded["shanghai-2020-target"])
+    reads: list[object] = []
+    real = service.store.lines_with_figures
+    monkeypatch.setattr(service.store, "lines_with_figures",
+                        lambda ids=None: reads.append(ids) or real(ids))
+    panel.update_forms([*new_ids, loaded["shanghai-2020-target"]])
+    assert len(reads) == 1
+    assert visible(panel) == _fresh_tree(qtbot, service)
+    assert resets == []
+    assert panel.current_form_id() == loaded["guangming-2024-market"]
+
+
 def _searched_tree(qtbot, service, text: str) -> list[list[str]]:
     fresh = BrowserPanel(service.store)
     qtbot.addWidget(fresh)

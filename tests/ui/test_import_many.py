@@ -49,14 +49,14 @@ def _stored_codes(window) -> list[str]:
 
 
 def _watch_browser(window, monkeypatch) -> tuple[list[int], list[int]]:
-    """Record the browser's whole re-listings and single-row updates (by form id)."""
+    """Record the browser's whole re-listings and the rows it updates (by form id)."""
     browser = window.browser
     refreshes: list[int] = []
     rows: list[int] = []
-    refresh, update_form = browser.refresh, browser.update_form
+    refresh, update_forms = browser.refresh, browser.update_forms
     monkeypatch.setattr(browser, "refresh", lambda: (refreshes.append(1), refresh())[-1])
-    monkeypatch.setattr(browser, "update_form",
-                        lambda form_id: (rows.append(form_id), update_form(form_id))[-1])
+    monkeypatch.setattr(browser, "update_forms",
+                        lambda form_ids: (rows.extend(form_ids), update_forms(form_ids))[-1])
     return refreshes, rows
 
 
