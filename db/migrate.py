@@ -23,8 +23,8 @@ from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
 from sqlalchemy import Connection, Engine
 
-from db.engine import writing
-from db.records import StoreError
+from db.engine import is_read_only, writing
+from db.records import StoreError, StoreReadOnly
 from db.tables import STORE_TABLE_NAMES, metadata
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -56,6 +56,9 @@ def upgrade(engine: Engine) -> None:
     if current == head_revision():
         return
     _refuse_unknown(current)
+    if is_read_only(engine):
+        raise StoreReadOnly("数据库文件是只读的，而此版本需要先更新它的结构（或在其中建立新库）；"
+                            "请取得写权限或复制到可写的位置后再打开")
     with _foreign_keys_off(writing(engine)) as connection, connection.begin():
         command.upgrade(make_config(connection), "head")
         _check_foreign_keys(connection)

@@ -8,7 +8,7 @@ from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
 
-from desktop.forms import Form, FormKind
+from desktop.forms import KIND_TITLES, Form, FormKind
 
 
 class FormState(StrEnum):
@@ -32,6 +32,26 @@ class FormNotFound(StoreError, LookupError):
     def __init__(self, form_id: int) -> None:
         super().__init__(f"找不到编号为 {form_id} 的表格（可能已被删除）")
         self.form_id = form_id
+
+
+class FormExists(StoreError):
+    """The store already holds a form of that kind, year, unit and project (its
+    identity, `desktop.identity`): a form is stored once. Raised by the write itself,
+    so a clerk who stored the same form a moment earlier, elsewhere, is seen too."""
+
+    def __init__(self, form: Form | None = None) -> None:
+        if form is None:
+            super().__init__("同一单位同一项目同一年度的这类表格已在库中（每年只存一份）")
+            return
+        unit = form.unit.strip()
+        whose = f"（{unit}）" if unit and unit != form.name.strip() else ""
+        super().__init__(f"{form.year} 年「{form.name}」{whose}的{KIND_TITLES[form.kind]}"
+                         "已在库中（同一单位同一项目每年只存一份）")
+
+
+class StoreReadOnly(StoreError):
+    """The store can be read but not written: a write-protected file, a read-only
+    folder or share, a PostgreSQL server or database that only reads."""
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,6 @@ to import than the listing takes to read.
 
 from __future__ import annotations
 
-HEAD_REVISION = "0005"
+HEAD_REVISION = "0006"
 """The newest migration in db/migrations/versions; a test keeps the two in step
 (tests/store/test_store_migrations.py)."""

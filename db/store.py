@@ -9,15 +9,15 @@ Mapping between the two lives in `db.mapping`; the statements in `db.reads` and
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from typing import TypeVar
 
-from sqlalchemy.exc import DatabaseError, OperationalError, SQLAlchemyError
 from sqlmodel import Session
 
-from db import figures, mapping, reads, search, writes
-from db.engine import make_engine, resolve_url, writing
+from db import figures, identities, mapping, reads, search, writes
+from db.engine import is_read_only, make_engine, resolve_url, writing
 from db.records import (
     FiguresRules,
     FormFigures,
@@ -27,11 +27,15 @@ from db.records import (
     SearchMatch,
     StoredForm,
     StoreError,
+    StoreReadOnly,
     SummaryFigures,
     Touched,
 )
 from db.schema_version import migrate_if_needed
+from db.store_errors import read_only_line, translated_errors
 from desktop.forms import Form, FormKind
+
+Made = TypeVar("Made")
 
 
 def _now() -> datetime:
@@ -54,9 +58,20 @@ def _stored(parts: mapping.StoredParts) -> StoredForm:
     return StoredForm(mapping.build_form(parts), reads.summary_of(parts.row))
 
 
-def _first_line(error: object) -> str:
-    """Driver messages can run to several lines and a link; the clerk gets the first."""
-    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+def _summary_now(session: Session, form_id: int) -> FormSummary:
+    """The form's summary as the transaction has just written it, read from the
+    database as any later read will be: statements wrote the row, not the session's
+    copy of it, which may be stale."""
+    session.expire_all()
+    return reads.summary_of(reads.form_row(session, form_id))
+
+
+def _its_id(stored: StoredForm) -> int:
+    return stored.summary.id
+
+
+def _what_was_replaced(replaced: StoredForm, _stored_now: StoredForm) -> StoredForm:
+    return replaced
 
 
 class Store:
@@ -78,6 +93,9 @@ class Store:
         self._full_text: bool | None = None
         self._figures_rules = figures
         self.engine = make_engine(url)
+        self.read_only = is_read_only(self.engine)
+        """A SQLite file that can be read but not written (db.read_only): every write
+        is refused in one line before it is tried."""
         self._writer = writing(self.engine)
         try:
             with self._translated_errors():
@@ -110,36 +128,36 @@ class Store:
     @contextmanager
     def _transaction(self) -> Iterator[Session]:
         """One write transaction: commit on success, roll back on any exception."""
+        if self.read_only:
+            raise StoreReadOnly(read_only_line(self.url))
         with self._translated_errors(), Session(self._writer) as session, session.begin():
             yield session
 
     @contextmanager
     def _translated_errors(self) -> Iterator[None]:
-        try:
+        """Whatever the database says, as one line for the clerk (db.store_errors)."""
+        with translated_errors(self.url):
             yield
-        except OperationalError as error:
-            if "locked" in str(error.orig):
-                raise StoreError("数据库正被另一个程序使用，请稍后再试") from error
-            if "unable to open" in str(error.orig):
-                raise StoreError(f"无法打开数据库 {self.url}（文件夹不存在或没有权限）") from error
-            raise StoreError(f"数据库操作失败：{_first_line(error.orig)}") from error
-        except DatabaseError as error:
-            if "not a database" in str(error.orig):
-                raise StoreError(f"{self.url} 不是绩效填报助手的数据库文件，或已损坏") from error
-            raise StoreError(f"数据库操作失败：{_first_line(error.orig)}") from error
-        except SQLAlchemyError as error:
-            raise StoreError(f"数据库操作失败：{_first_line(error)}") from error
 
     # ------------------------------------------------------------ whole forms
 
     def add_form(self, form: Form, *, state: FormState | str = FormState.DRAFT) -> int:
-        """Store a new form and return its id (never an id a deleted form had)."""
+        """Store a new form and return its id (never an id a deleted form had). A form of
+        an identity the store holds already is refused (FormExists)."""
+        return self.add_form_with(form, _its_id, state=state)
+
+    def add_form_with(self, form: Form, then: Callable[[StoredForm], Made], *,
+                      state: FormState | str = FormState.DRAFT) -> Made:
+        """Store a new form and return what `then` makes of it as stored (`form` itself,
+        not a copy, and its summary): its undo step, say. `then` runs inside the write
+        transaction, so if it fails the form is not stored; nothing is left to fail
+        once the form is in the store."""
         now, computed = _now(), self._figures_of(form)
         with self._transaction() as session:
             form_id = writes.insert_form(session, form, form_id=None, state=_state(state),
                                          created_at=now, now=now)
             self._keep_figures(session, form_id, computed, now)
-            return form_id
+            return then(StoredForm(form, _summary_now(session, form_id)))
 
     def restore_form(self, stored: StoredForm) -> None:
         """Put a deleted form back under its old id, state and creation time.
@@ -162,6 +180,13 @@ class Store:
         """Overwrite everything the form holds, keeping its id, state and creation time
         (but an exported form becomes changed since export); return the content it
         replaced."""
+        return self.replace_form_with(form_id, form, _what_was_replaced)
+
+    def replace_form_with(self, form_id: int, form: Form,
+                          then: Callable[[StoredForm, StoredForm], Made]) -> Made:
+        """`replace_form`, returning what `then` makes of the content replaced and the
+        content stored (`form` itself and its new summary), inside the transaction:
+        if `then` fails, the stored form is left as it was."""
         now, computed = _now(), self._figures_of(form)
         with self._transaction() as session:
             replaced = _stored(reads.read_parts(session, form_id))
@@ -169,7 +194,7 @@ class Store:
             writes.delete_children(session, form_id)
             writes.insert_children(session, form_id, form)
             self._keep_figures(session, form_id, computed, now)
-        return replaced
+            return then(replaced, StoredForm(form, _summary_now(session, form_id)))
 
     def delete_form(self, form_id: int) -> StoredForm:
         """Remove the form and (ON DELETE CASCADE) all its rows; return what was removed."""
@@ -336,6 +361,12 @@ class Store:
             with self._reading() as session:
                 self._full_text = search.has_full_text(session)
         return self._full_text
+
+    def identical_form(self, form: Form) -> int | None:
+        """The stored form with the same identity as `form` (kind, year, unit and
+        project: `desktop.identity`), the one a new copy of it would be refused for."""
+        with self._reading() as session:
+            return identities.holder(session, form)
 
     def find_form(self, year: int, code: str, kind: FormKind) -> int | None:
         """The id of the form of that kind for that project (or unit) and year.

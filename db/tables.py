@@ -37,12 +37,18 @@ class FormRow(SQLModel, table=True):
     年度总体目标 is kept in `goal_expected`: it is the goal the unit expects to reach.
     `level1_weights`, `details` and `meta` are JSON objects kept in typed order; the
     weights in them are exact decimal strings.
+
+    `identity_key` is the form's identity (kind, year, unit and project, folded:
+    `desktop.identity`), written with every write of the columns it is made of. Its
+    unique index is what keeps a form stored once when two clerks import the same file
+    at the same moment (migration 0006).
     """
 
     __tablename__ = "form"
     __table_args__ = (
         CheckConstraint(_one_of("kind", FORM_KINDS), name="ck_form_kind"),
         CheckConstraint(_one_of("state", FORM_STATES), name="ck_form_state"),
+        Index("uq_form_identity_key", "identity_key", unique=True),
         {"sqlite_autoincrement": True},  # a deleted form's id is never handed out again
     )
 
@@ -54,6 +60,7 @@ class FormRow(SQLModel, table=True):
     code: str = Field(index=True)
     name: str = Field(index=True)
     unit: str
+    identity_key: str
     budget_unit: str = ""
     unit_code: str | None = None
     competent_department: str = ""

@@ -14,11 +14,12 @@ from typing import Any
 from sqlalchemy import bindparam, case, delete, insert, update
 from sqlmodel import Session, col
 
-from db import mapping, search_index
+from db import identities, mapping, search_index
 from db.reads import form_row
 from db.records import FormState, StoreError, Touched
 from db.tables import BudgetItemRow, FormRow, FundsLineRow, IndicatorRow, TaskLineRow
 from desktop.forms import Form, UnitTarget
+from desktop.identity import identity_of
 
 OUT_OF_STEP = "存储中的表格与打开的表格不一致，请重新打开该表格"
 
@@ -43,11 +44,13 @@ UPDATE_INDICATOR = update(INDICATOR).where(INDICATOR.c.form_id == bindparam("b_f
 
 def insert_form(session: Session, form: Form, *, form_id: int | None, state: FormState,
                 created_at: datetime, now: datetime) -> int:
-    """A new form row and all its children; returns the form's id."""
-    row = FormRow(id=form_id, **mapping.form_columns(form), state=FormState(state).value,
-                  created_at=created_at, updated_at=now)
+    """A new form row and all its children; returns the form's id. A form whose identity
+    another stored form has is refused (FormExists): a form is stored once."""
+    row = FormRow(id=form_id, **mapping.form_columns(form), identity_key=identity_of(form),
+                  state=FormState(state).value, created_at=created_at, updated_at=now)
     session.add(row)
-    session.flush()
+    with identities.refused_as_exists(form):
+        session.flush()
     assert row.id is not None
     insert_children(session, row.id, form)
     return row.id
@@ -72,10 +75,15 @@ def delete_children(session: Session, form_id: int) -> None:
 
 
 def update_header(session: Session, form_id: int, form: Form, now: datetime) -> None:
-    """Rewrite the form row's columns from the form (kind included) and mark it edited."""
-    _expect_form(session, form_id, session.execute(
-        update(FORM).where(FORM.c.id == form_id)
-        .values(**mapping.form_columns(form), updated_at=now, state=STATE_AFTER_EDIT)))
+    """Rewrite the form row's columns from the form (kind included) and mark it edited;
+    the identity follows them (a clash with another form is FormExists)."""
+    with identities.refused_as_exists(form):
+        result = session.execute(
+            update(FORM).where(FORM.c.id == form_id)
+            .values(**mapping.form_columns(form),
+                    identity_key=identities.rewritten_key(form, form_id),
+                    updated_at=now, state=STATE_AFTER_EDIT))
+    _expect_form(session, form_id, result)
 
 
 def mark_edited(session: Session, form_id: int, kind: str, now: datetime) -> None:

@@ -2,10 +2,12 @@
 for anyone who prefers a terminal or a script.
 
 Every failure a user can cause ends with exit code 2 and one Chinese line on stderr,
-never a traceback. Output cut short by its reader (`jixiao list | head -1`) ends the
-program quietly with exit code 0: the reader had what it wanted, and a script under
-`set -o pipefail` must not fail because of it. Every line goes out through
-desktop.commands.output, which keeps control characters off the terminal.
+never a traceback: a refusal, a store that cannot be opened or written, and content a
+hostile file carries past the readers (desktop.content_errors). Output cut short by its
+reader (`jixiao list | head -1`) ends the program quietly with exit code 0: the reader
+had what it wanted, and a script under `set -o pipefail` must not fail because of it.
+Every line goes out through desktop.commands.output, which keeps control characters off
+the terminal.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import NoReturn
 
 from desktop import __version__
 from desktop.commands.output import say
+from desktop.content_errors import CONTENT_ERRORS, content_problem
 from desktop.editing.errors import EditError
 from desktop.interchange.errors import FormFileError
 from desktop.logs import ensure_streams, log_exception
@@ -115,6 +118,11 @@ def _run(args: argparse.Namespace) -> int:
         raise   # the reader stopped reading: not an error of ours (see main)
     except _refusals() as error:   # evaluated only once something was raised
         say(f"jixiao：{error}", sys.stderr)
+        return EXIT_USAGE
+    except CONTENT_ERRORS as error:   # a hostile file's doing, not a defect: no log named
+        if os.environ.get("JIXIAO_DEBUG"):
+            raise
+        say(f"jixiao：{content_problem(error)}", sys.stderr)
         return EXIT_USAGE
     except Exception as error:  # a defect, still told in one line; JIXIAO_DEBUG shows it all
         if os.environ.get("JIXIAO_DEBUG"):

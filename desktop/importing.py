@@ -14,14 +14,14 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from db.records import StoreError
+from db.records import FormExists, StoreError
+from desktop.content_errors import CONTENT_ERRORS, content_problem
 from desktop.editing.errors import EditError
 from desktop.editing.service import FormService, FormStep
 from desktop.forms import Form
 from desktop.interchange.errors import FormFileError
 from desktop.interchange.files import expand_paths, read_file_sheets
 from desktop.interchange.sheets import ReadOptions, SheetReading, SheetStatus
-from desktop.years.keys import name_key
 
 
 class Outcome(StrEnum):
@@ -71,14 +71,9 @@ class PlannedSheet:
 
 
 def existing_form_id(service: FormService, form: Form) -> int | None:
-    """The stored form this one would duplicate: same kind and year, same code or name."""
-    if form.code:
-        return service.store.find_form(form.year, form.code, form.kind)
-    wanted = name_key(form.kind, form.name)   # spacing and full-width do not make a new form
-    for summary in service.store.list_forms(year=form.year, kind=form.kind):
-        if not summary.code and name_key(summary.kind, summary.name) == wanted:
-            return summary.id
-    return None
+    """The stored form this one would duplicate: the same kind, year, unit and project
+    (code, else name), compared folded (`desktop.identity`), as the store compares."""
+    return service.store.identical_form(form)
 
 
 def plan_file(service: FormService, path: Path,
@@ -89,6 +84,8 @@ def plan_file(service: FormService, path: Path,
         readings = read_file_sheets(path, options)
     except FormFileError as error:
         return [_refused_file(path, str(error))]
+    except CONTENT_ERRORS as error:   # what slipped past the reader: this file's line only
+        return [_refused_file(path, f"{path}：{content_problem(error)}")]
     if all(reading.status is SheetStatus.SKIPPED for reading in readings):
         sheets = "、".join(reading.sheet for reading in readings)
         return [_refused_file(path, f"{path}：没有找到绩效表格（工作表：{sheets}），"
@@ -140,22 +137,38 @@ def _sheet_line(planned: PlannedSheet) -> str:
 
 def store_planned(service: FormService, planned: PlannedSheet,
                   replace: bool = False) -> ImportResult:
-    """Store one planned sheet's form (its own undoable step), or report why not."""
-    form, sheet = planned.reading.form, planned.reading.sheet
+    """Store one planned sheet's form (its own undoable step), or report why not.
+
+    The form is looked for first, and the store refuses it again at the write if it
+    came in meanwhile (another clerk importing the same file at the same moment): the
+    second import is told "已在库中" either way, and with `replace` overwrites the form
+    the first one stored.
+    """
+    form = planned.reading.form
     if form is None:
         return _unread(planned)
-    where, existing = planned.where, existing_form_id(service, form)
+    try:
+        try:
+            return _stored_once(service, planned, form, replace)
+        except FormExists:   # stored by someone else between the look and the write
+            return _stored_once(service, planned, form, replace)
+    except (EditError, StoreError) as error:
+        return ImportResult(planned.path, None, f"{planned.where}：{error}",
+                            sheet=planned.reading.sheet)
+
+
+def _stored_once(service: FormService, planned: PlannedSheet, form: Form,
+                 replace: bool) -> ImportResult:
+    """A new form, or over the stored one with `replace`, or the duplicate's line."""
+    where, sheet, existing = planned.where, planned.reading.sheet, existing_form_id(service, form)
     if existing is not None and not replace:
         return ImportResult(planned.path, None, f"{where}：{form.year} 年「{form.name}」已在库中，未导入",
                             outcome=Outcome.DUPLICATE, sheet=sheet)
-    try:
-        if existing is not None:
-            step = service.replace_form(existing, form, label="导入覆盖表格")
-            return ImportResult(planned.path, existing, f"{where}：已覆盖 {form.year} 年「{form.name}」",
-                                step, Outcome.REPLACED, sheet)
-        form_id, step = service.create_form(form, label="导入表格")
-    except (EditError, StoreError) as error:
-        return ImportResult(planned.path, None, f"{where}：{error}", sheet=sheet)
+    if existing is not None:
+        step = service.replace_form(existing, form, label="导入覆盖表格")
+        return ImportResult(planned.path, existing, f"{where}：已覆盖 {form.year} 年「{form.name}」",
+                            step, Outcome.REPLACED, sheet)
+    form_id, step = service.create_form(form, label="导入表格")
     return ImportResult(planned.path, form_id, f"{where}：已导入 {form.year} 年「{form.name}」",
                         step, Outcome.IMPORTED, sheet)
 

@@ -71,7 +71,7 @@ def parse_decimal(text: str | int | Decimal | None, what: str = "金额") -> Dec
     if isinstance(text, bool):
         raise AmountError(f"{what} 不是数字：{text}")
     if isinstance(text, int):
-        return Decimal(text)
+        return _within_reach(Decimal(text), what, str(text))
     cleaned = to_halfwidth(str(text)).strip().replace(",", "").replace(" ", "")
     cleaned = cleaned.lstrip("¥￥")
     if cleaned == "":
@@ -84,6 +84,21 @@ def parse_decimal(text: str | int | Decimal | None, what: str = "金额") -> Dec
         raise AmountError(f"{what} 不是数字：{shorten(str(text))}") from None
     if not value.is_finite():
         raise AmountError(f"{what} 不是数字：{text}")
+    return _within_reach(value, what, str(text))
+
+
+def _within_reach(value: Decimal, what: str, text: str) -> Decimal:
+    """The value, if it could have been written out in LONGEST_NUMBER digits.
+
+    "1e999999999" is eleven characters, and a sum with it overflows Decimal; "1e-999999999"
+    prints as a billion zeros. No amount, weight or score is anywhere near either.
+    """
+    exponent = value.as_tuple().exponent
+    assert isinstance(exponent, int)   # finite
+    if value and value.adjusted() >= LONGEST_NUMBER:
+        raise AmountError(f"{what} 数值过大：{shorten(text)}")
+    if exponent < -LONGEST_NUMBER:
+        raise AmountError(f"{what} 小数位数过多：{shorten(text)}")
     return value
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 
+from db.records import StoreReadOnly
 from db.store import Store
+from db.store_errors import read_only_line
 from desktop.cli import CommandError
 from desktop.commands.output import say
 from desktop.editing.service import FormService
@@ -16,7 +18,13 @@ HINTS = {"year": "，请用 --year 指定",
 
 
 def open_service(db: str | None) -> FormService:
-    return FormService(Store.open(db))
+    """The store to import into; one that can only be read is refused here, in one line,
+    rather than once for every sheet of every file."""
+    store = Store.open(db)
+    if store.read_only:
+        store.close()
+        raise StoreReadOnly(read_only_line(store.url))
+    return FormService(store)
 
 
 def _hint(result: ImportResult) -> str:
@@ -28,8 +36,9 @@ def import_paths(args: argparse.Namespace) -> int:
     """Each sheet of each file: imported, skipped or not imported, with the reason."""
     results = import_files(open_service(args.db), args.files, replace=args.replace,
                            options=ReadOptions(year=args.year))
-    if not results:
-        raise CommandError("没有找到可导入的表格文件")
+    if not results:   # only folders were given, with no form file inside
+        named = "、".join(str(path) for path in args.files)
+        raise CommandError(f"{named}：没有找到可导入的表格文件（.json、.xlsx、.xls）")
     for result in results:
         say(result.message + _hint(result))
     say(summary_line(results))

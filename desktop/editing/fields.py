@@ -9,6 +9,7 @@ reason naming the field, before anything is applied.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -55,7 +56,15 @@ class FieldSpec:
 def _text(label: str, value: object) -> str:
     if not isinstance(value, str):
         raise EditError(f"{label} 应为文字：{value!r}")
+    if _LONE_SURROGATE.search(value):
+        raise EditError(f"{label} 含有无法保存的字符（不成对的代理码位），请检查文件内容")
     return value
+
+
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
+"""Half of a UTF-16 pair: what a file from a broken converter (or a hostile one) may
+carry in a JSON "\\udc80". No UTF-8 file or database can hold it, so it is refused
+here, with the field's name, rather than by the store's driver."""
 
 
 def _year(label: str, value: object) -> int:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from db.records import StoredForm
 from desktop.editing import steps
+from desktop.editing.copies import copy_of
 from desktop.editing.edits import Edit, apply_all
 from desktop.editing.effects import Changed, changed_by, touched_by
 from desktop.editing.fields import check_form
@@ -74,6 +75,10 @@ class FormStep:
         return Changed(forms=True)
 
 
+def _created(label: str, stored: StoredForm) -> tuple[int, FormStep]:
+    return stored.summary.id, FormStep(label, stored.summary.id, None, stored)
+
+
 class FormService:
     """Every write to stored forms goes through here."""
 
@@ -112,11 +117,25 @@ class FormService:
     # ------------------------------------------------------------ whole forms
 
     def create_form(self, form: Form, label: str = "新建表格") -> tuple[int, FormStep]:
-        """Store a new form (checked like any typed value) as an undoable step."""
+        """Store a new form (checked like any typed value) as an undoable step.
+
+        Everything the step needs is made before the store commits: the checks and the
+        step's own copy of the form before the write, the step inside its transaction.
+        So a failure anywhere leaves no form behind, and a form in the store always has
+        its undo step. A form whose identity is stored already is refused (FormExists).
+        """
         check_form(form)
-        form_id = self.store.add_form(form)
-        after = StoredForm(copy.deepcopy(form), self.store.summary(form_id))
-        return form_id, FormStep(label, form_id, None, after)
+        kept = copy.deepcopy(form)   # the step's own: the caller may go on changing `form`
+        return self.store.add_form_with(kept, lambda stored: _created(label, stored))
+
+    def duplicate_form(self, form: Form, label: str = "复制表格") -> tuple[int, FormStep]:
+        """Store a copy of a form as a new undoable step. The copy cannot be the same form
+        (a form is stored once), so it is the start of another project's: its code is
+        left blank for the clerk to fill in, and its name says it is a copy."""
+        return self.create_form(copy_of(form, self._name_is_free), label)
+
+    def _name_is_free(self, form: Form) -> bool:
+        return self.store.identical_form(form) is None
 
     def delete_form(self, form_id: int, label: str = "删除表格") -> FormStep:
         """Delete a form; undo puts the same content back under the same id."""
@@ -126,9 +145,9 @@ class FormService:
         """Overwrite a stored form's whole content in one transaction (re-importing a
         file over it); undo puts the old content back. Open copies must be reopened."""
         check_form(form)
-        before = self.store.replace_form(form_id, form)
-        after = StoredForm(copy.deepcopy(form), self.store.summary(form_id))
-        return FormStep(label, form_id, before, after)
+        kept = copy.deepcopy(form)
+        return self.store.replace_form_with(
+            form_id, kept, lambda before, after: FormStep(label, form_id, before, after))
 
     def undo_form_step(self, step: FormStep) -> Changed:
         self._go_to(step.form_id, step.before, step.after)

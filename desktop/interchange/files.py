@@ -10,7 +10,8 @@ from typing import Any
 
 from desktop.forms import Form
 from desktop.interchange.errors import FormFileError
-from desktop.interchange.limits import check_file_size, check_texts
+from desktop.interchange.limits import check_texts
+from desktop.interchange.opening import is_special, refuse_unreadable
 from desktop.interchange.sheets import ReadOptions, SheetReading, SheetStatus
 from desktop.logs import log_exception
 
@@ -33,8 +34,9 @@ def _reader(suffix: str) -> Callable[..., Any] | None:
 def _read_guarded(path: Path, reader: Callable[..., Any], *args: Any) -> Any:
     """Whatever a file holds, reading it ends in a result or a FormFileError: a reader's
     defect on a file nobody foresaw is logged with its traceback and reported as that
-    file's line, so one odd file never ends a batch import."""
-    check_file_size(path)
+    file's line, so one odd file never ends a batch import. What is no regular file (a
+    named pipe, a device, a folder) or is too big is refused before it is opened."""
+    refuse_unreadable(path)
     try:
         return reader(path, *args)
     except FormFileError:
@@ -94,13 +96,19 @@ def _checked(reading: SheetReading) -> SheetReading:
 
 def _wanted(path: Path) -> bool:
     """A form file in a folder: a supported suffix, and not Excel's "~$" lock file or a
-    hidden file (our own half-written exports are hidden ".name.part" files)."""
-    return (path.is_file() and path.suffix.lower() in READERS
-            and not path.name.startswith(("~$", ".")))
+    hidden file (our own half-written exports are hidden ".name.part" files).
+
+    A named pipe, socket, device or broken link with a form file's name is listed too
+    (never opened): reading it is refused with its own line, so the clerk learns why the
+    file named 目标表.xlsx was not imported. A folder with such a name is walked, not listed.
+    """
+    return (path.suffix.lower() in READERS and not path.name.startswith(("~$", "."))
+            and (path.is_file() or is_special(path)))
 
 
 def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files as given; folders replaced by the supported files inside them, sorted."""
+    """Files as given; folders replaced by the supported files inside them, sorted.
+    Links to folders are not followed (pathlib's walk does not), so a link loop ends."""
     for path in map(Path, paths):
         if path.is_dir():
             yield from sorted(p for p in path.rglob("*") if _wanted(p))

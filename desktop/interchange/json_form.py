@@ -29,7 +29,9 @@ from desktop.forms import (
     Task,
     UnitTarget,
 )
-from desktop.interchange.errors import FormFileError, read_bytes
+from desktop.interchange.errors import FormFileError
+from desktop.interchange.json_limits import MAX_INDICATORS, MAX_TASKS, check_rows, load_json
+from desktop.interchange.opening import read_form_bytes
 from desktop.money import AmountError, format2, format_plain, parse_decimal, shorten
 from desktop.rules.funds import funds_total
 from desktop.rules.profile import profile_names
@@ -152,6 +154,7 @@ def _indicator(reader: _Reader, index: int) -> Indicator:
 
 def _indicators(reader: _Reader) -> list[Indicator]:
     rows = reader.child("indicators", list)
+    check_rows(rows, "indicators", MAX_INDICATORS, reader.where)
     return [_indicator(reader, index) for index in range(len(rows))]
 
 
@@ -211,6 +214,7 @@ def _task(reader: _Reader, data: Any, field: str) -> Task:
 
 def _unit_target(reader: _Reader) -> UnitTarget:
     tasks = reader.child("tasks", list)
+    check_rows(tasks, "tasks", MAX_TASKS, reader.where)
     stated = reader.data.get("tasks_total")
     return UnitTarget(
         year=reader.year(), layout=reader.layout("unit-target"),
@@ -249,17 +253,10 @@ def read_form(path: str | Path) -> Form:
     """Read one JSON form file."""
     path = Path(path)
     try:
-        text = read_bytes(path).decode("utf-8-sig")
+        text = read_form_bytes(path).decode("utf-8-sig")
     except UnicodeDecodeError:
         raise FormFileError(f"{path}：不是 UTF-8 编码的 JSON 文本") from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise FormFileError(
-            f"{path}：不是有效的 JSON（第 {error.lineno} 行第 {error.colno} 列）") from None
-    except RecursionError:
-        raise FormFileError(f"{path}：JSON 嵌套过深") from None
-    return form_from_dict(data, str(path))
+    return form_from_dict(load_json(text, str(path)), str(path))
 
 
 # ---------------------------------------------------------------- writing

@@ -1,36 +1,30 @@
 """What a form file may hold at most, whatever its format.
 
-Checked once a reader has built the form, so the JSON, .xlsx and .xls readers share
-one rule and one message. The longest texts of real forms are goal and notes texts of
-a few hundred to a few thousand characters; 5,000 leaves room for those and refuses
-pasted documents and damaged cells (10,000 characters of one digit) before they reach
-the store, the screen or an export (Excel's own cell limit is 32,767).
+The file's size is checked before it is opened (desktop.interchange.opening); what each
+format may unpack into is bounded by its own reader (JSON: json_limits, .xlsx:
+template.package, .xls: template.xls_census). A form file is a few KB to a few hundred
+KB, a clerk's workbook of many forms a few MB: 20 MB leaves ten times that, and every
+reader is bounded to answer a file of that size within 1 GB of memory.
+
+The texts are checked once a reader has built the form, so the JSON, .xlsx and .xls
+readers share one rule and one message. The longest texts of real forms are goal and
+notes texts of a few hundred to a few thousand characters; 5,000 leaves room for those
+and refuses pasted documents and damaged cells (10,000 characters of one digit) before
+they reach the store, the screen or an export (Excel's own cell limit is 32,767).
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
-from pathlib import Path
 
 from desktop.forms import Form
 from desktop.interchange.errors import FormFileError
 
-MAX_FILE_BYTES = 50_000_000
+MAX_FILE_BYTES = 20_000_000
 MAX_TEXT = 5_000
 FREE_TEXT = {"meta"}
 """Fields not checked: `meta` carries the file's own notes and source through unchanged."""
-
-
-def check_file_size(path: Path) -> None:
-    """A form file is a few KB to a few hundred KB; refuse to read a huge one whole."""
-    try:
-        size = path.stat().st_size
-    except OSError:
-        return  # the reader says why it cannot read the file
-    if size > MAX_FILE_BYTES:
-        raise FormFileError(f"{path}：文件有 {size // 1_000_000} MB，超过 "
-                            f"{MAX_FILE_BYTES // 1_000_000} MB 的上限，不是一个绩效表格")
 
 
 def check_texts(form: Form, where: str) -> None:

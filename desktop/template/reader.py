@@ -11,6 +11,7 @@ sheet never sinks the others.
 
 from __future__ import annotations
 
+import gc
 import warnings
 from collections.abc import Callable
 from io import BytesIO
@@ -19,7 +20,8 @@ from pathlib import Path
 from openpyxl import Workbook, load_workbook
 
 from desktop.forms import Form, FormKind
-from desktop.interchange.errors import FormFileError, read_bytes
+from desktop.interchange.errors import FormFileError
+from desktop.interchange.opening import read_form_bytes
 from desktop.interchange.sheets import ReadOptions, SheetReading, SheetStatus
 from desktop.layouts import Layout, layout_names, load_layout
 from desktop.logs import log_exception
@@ -28,17 +30,13 @@ from desktop.template.cellvalues import label_key
 from desktop.template.find import Labels, NeedsInput, ReadError
 from desktop.template.grid import Grid, grid_from_openpyxl
 from desktop.template.kinds import seemed_to_be, sheet_title, unsupported_reason
-from desktop.template.package import (
-    check_package,
-    has_uncalculated_formulas,
-    show_formulas,
-    unsafe_xml,
-)
+from desktop.template.package import check_package, show_formulas, unsafe_xml
 from desktop.template.read_self import read_self_evaluation
 from desktop.template.read_structured import read_structured_self_evaluation
 from desktop.template.read_targets import read_project_target, read_unit_target
 from desktop.template.source import Source
 from desktop.template.xls import read_xls
+from desktop.template.xls_census import check_xls
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -60,26 +58,33 @@ def _load(content: bytes, data_only: bool) -> Workbook:
         return load_workbook(BytesIO(content), data_only=data_only)
 
 
-def _read_xlsx(content: bytes) -> list[Grid]:
-    grids = [grid_from_openpyxl(sheet) for sheet in _load(content, data_only=True).worksheets]
-    if has_uncalculated_formulas(content):
+def _read_xlsx(content: bytes, where: str) -> list[Grid]:
+    tally = check_package(content, where)   # before openpyxl inflates anything
+    book = _load(content, data_only=True)
+    grids = [grid_from_openpyxl(sheet) for sheet in book.worksheets]
+    if tally.uncalculated_formulas:
+        del book
+        gc.collect()   # the first workbook is a web of cycles (cell ↔ sheet ↔ book): free it first
         show_formulas(grids, _load(content, data_only=False))
     return grids
 
 
+def _read_xls(content: bytes, where: str) -> list[Grid]:
+    check_xls(content, where)   # before xlrd builds anything
+    return read_xls(content)
+
+
 def load_grids(path: Path) -> list[Grid]:
     """Every worksheet of the file, whatever its extension says: the first bytes decide."""
-    content = read_bytes(path)
+    content = read_form_bytes(path)
     if content.startswith(ZIP_MAGIC):
         reader, kind = _read_xlsx, "xlsx"
     elif content.startswith(OLE_MAGIC):
-        reader, kind = read_xls, "xls"
+        reader, kind = _read_xls, "xls"
     else:
         raise FormFileError(f"{path}：不是 Excel 工作簿（.xlsx 或 .xls）")
     try:
-        if kind == "xlsx":
-            check_package(content, str(path))   # before openpyxl inflates anything
-        return reader(content)
+        return reader(content, str(path))
     except (FormFileError, MemoryError):
         raise
     except Exception as error:  # noqa: BLE001 - a parser's own errors on a damaged file

@@ -13,6 +13,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from db.records import StoreError
 from desktop.editing.errors import EditError
 from desktop.editing.service import Step
 from desktop.presenters.grid import Cell
@@ -140,7 +141,7 @@ def run_announced(action: Callable[[], Step | None], step_done: Any, refused: An
     refused. Every widget that edits a form goes through here."""
     try:
         step = action()
-    except EditError as error:
+    except (EditError, StoreError) as error:   # a refused value; a read-only store
         refused.emit(str(error))
         return False
     if step is not None:

@@ -34,8 +34,29 @@ def handle(kind: type[BaseException], error: BaseException,
     if issubclass(kind, KeyboardInterrupt):
         sys.__excepthook__(kind, error, traceback)
         return
+    refusal = _refusal(error)
+    if refusal is not None:
+        show_refusal(refusal)
+        return
     log = log_exception((kind, error, traceback), "窗口")
     show_error(error, str(log) if log else _no_log())
+
+
+def _refusal(error: BaseException) -> str | None:
+    """The one line of a refusal the store or the rules word for the clerk (the store
+    is read-only, the form is stored already, a value is refused) that reached no
+    handler of its own: it is no defect, and is said as it is, without a log."""
+    from db.records import StoreError  # loaded by now: the store raised it
+    from desktop.editing.errors import EditError
+    return str(error) if isinstance(error, (StoreError, EditError)) else None
+
+
+def show_refusal(line: str) -> None:
+    if QApplication.instance() is None:
+        print(line, file=sys.stderr)
+        return
+    title = QCoreApplication.translate("MainWindow", "Performance Form Assistant")
+    QMessageBox.warning(QApplication.activeWindow(), title, line)
 
 
 def _thread_hook(args: threading.ExceptHookArgs) -> None:

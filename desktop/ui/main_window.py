@@ -6,8 +6,8 @@ thing the clerk did, switching to that form first if another one is on screen.
 
 from __future__ import annotations
 
-import copy
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -22,7 +22,7 @@ from desktop.ui.status_label import StatusFigure
 # What the window needs only once the store is open or a form is opened is imported
 # there: it keeps the time from start to a drawn window short.
 if TYPE_CHECKING:
-    from desktop.editing.service import FormStep, Step
+    from desktop.editing.service import FormService, FormStep, Step
     from desktop.forms import FormKind
     from desktop.presenters.session import FormSession, Workspace
     from desktop.ui.browser import BrowserPanel
@@ -123,6 +123,7 @@ class MainWindow(Retranslates, QMainWindow):
         self.browser_dock.setWidget(self.browser)
         self._store_panels(workspace)
         self.opening.deleteLater()
+        self._set_title()
         self._enable(True)
         self._reopen_last_form()
 
@@ -310,8 +311,16 @@ class MainWindow(Retranslates, QMainWindow):
         add_backup_actions(self)   # File ▸ Restore backup…, before Quit
         add_user_layouts_action(self)   # File ▸ Taught layouts…, after the imports
 
+    def _set_title(self) -> None:
+        """The program's name, and after it that the store can only be read (a file
+        without write permission, a backup on a CD), so nobody types in vain."""
+        title = self.tr("Performance Form Assistant")
+        if self.workspace is not None and self.workspace.service.store.read_only:
+            title = self.tr("%1 (read-only store: view and export only)").replace("%1", title)
+        self.setWindowTitle(title)
+
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Performance Form Assistant"))
+        self._set_title()
         self.empty.setText(self.tr("Choose a form on the left, or create one with File ▸ New."))
         if self.browser is None:
             self.opening.setText(self.tr("Opening the store…"))
@@ -475,15 +484,27 @@ class MainWindow(Retranslates, QMainWindow):
         from desktop.ui.new_form import NewFormDialog
         dialog = NewFormDialog(self)
         if dialog.exec():
-            _form_id, step = self.workspace.service.create_form(dialog.form(), self.tr("New form"))
-            self._push_form_step(step, show=True)
+            self._store_new(lambda service: service.create_form(dialog.form(),
+                                                                self.tr("New form")))
 
     def duplicate_form(self) -> None:
+        """A copy of the open form under a blank code and a name marked as a copy: the
+        same form cannot be stored twice (one per unit, project and year)."""
         if self.session is None:
             return
         self.editor.commit_pending()
-        form = copy.deepcopy(self.session.form)
-        _form_id, step = self.workspace.service.create_form(form, self.tr("Duplicate form"))
+        form = self.session.form
+        self._store_new(lambda service: service.duplicate_form(form, self.tr("Duplicate form")))
+
+    def _store_new(self, store: Callable[[FormService], tuple[int, FormStep]]) -> None:
+        """Store a new form and open it; a refusal (the form is stored already, the store
+        is read-only) is said in one line in the status bar."""
+        from db.records import StoreError
+        try:
+            _form_id, step = store(self.workspace.service)
+        except StoreError as error:
+            self._refused(str(error))
+            return
         self._push_form_step(step, show=True)
 
     def delete_form(self) -> None:

@@ -215,8 +215,10 @@ def export_current(window, target: str | None = None) -> bool:
     if not outcome.ok:
         QMessageBox.warning(window, QCoreApplication.translate("Transfer", "Export"), outcome.message)
         return False
-    window.workspace.service.store.set_state(session.form_id, FormState.EXPORTED)
-    window.browser.update_form(session.form_id)
+    store = window.workspace.service.store
+    if not store.read_only:   # the file is written; a read-only store keeps its states
+        store.set_state(session.form_id, FormState.EXPORTED)
+        window.browser.update_form(session.form_id)
     window.statusBar().showMessage(outcome.message, 10000)
     return True
 
@@ -316,6 +318,8 @@ def export_batch(window, form_ids: list[int], folder: str) -> ExportSummary | No
 def _mark_exported(store: Store, forms: dict[int, Form], summary: ExportSummary) -> None:
     """Exported again, whatever the form's state was: the file now shows the form."""
     written = {id(o.form) for o in summary.outcomes if o.ok}
+    if store.read_only:   # the files are written; a read-only store keeps its states
+        return
     for form_id, form in forms.items():
         if id(form) in written:
             store.set_state(form_id, FormState.EXPORTED)

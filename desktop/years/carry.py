@@ -28,6 +28,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from db.records import FormExists
 from desktop.forms import (
     KIND_TITLES,
     Form,
@@ -180,9 +181,13 @@ def create_carried(service: FormService, earlier_id: int, year: int,
     """Make and store the carried-forward form as one undoable step (CARRY_LABEL).
 
     Refuses (CarryError) when the store already holds that project's form of that kind
-    and year: a second one would only be confused with the first.
+    and year (its identity: `desktop.identity`): a form is stored once. The store itself
+    refuses it too, should another clerk store it between the look and the write.
     """
     form = carry_forward(service.store.load_form(earlier_id), year, kind, layout)
-    if service.store.find_form(form.year, form.code, form.kind) is not None:
+    if service.store.identical_form(form) is not None:
         raise CarryError(f"{form.year} 年「{form.name}」的{KIND_TITLES[form.kind]}已在库中")
-    return service.create_form(form, CARRY_LABEL)
+    try:
+        return service.create_form(form, CARRY_LABEL)
+    except FormExists as error:
+        raise CarryError(str(error)) from None

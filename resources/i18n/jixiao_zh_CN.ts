@@ -557,6 +557,10 @@
         <translation>绩效填报助手</translation>
     </message>
     <message>
+        <source>%1 (read-only store: view and export only)</source>
+        <translation>%1（只读数据库：只能查看和导出）</translation>
+    </message>
+    <message>
         <source>Choose a form on the left, or create one with File ▸ New.</source>
         <translation>请在左侧选择一个表格，或通过“文件 ▸ 新建表格”新建一个。</translation>
     </message>

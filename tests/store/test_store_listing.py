@@ -13,27 +13,36 @@ from db.sqlite_listing import read_listing
 from db.store import Store
 from desktop.forms import ProjectTarget, SelfEvaluation, UnitTarget
 
-UNITS = [   # (year, implementing unit, budget unit, code, name): every tie the order breaks
-    (2023, "乙单位", "", "C2", "名称"),
-    (2023, "", "甲单位", "C2", "名称"),          # no 实施单位: listed under its 一级预算单位
-    (2023, "", "", "C1", "名称"),                # no unit at all: first of its year
-    (2023, "甲单位", "丙单位", "C1", "名称"),     # 实施单位 wins over 一级预算单位
-    (2023, "甲单位", "", "C1", "另一名称"),
-    (2023, "甲单位", "", "C1", "名称"),          # alike in all but the id: by id
-    (2024, "乙单位", "", "C9", "名称"),
-    (2022, "甲单位", "", "C0", "名称"),
+UNITS = [   # (kind, year, implementing unit, budget unit, code, name): every tie the order breaks
+    ("self", 2023, "乙单位", "", "C2", "名称"),
+    ("self", 2023, "", "甲单位", "C2", "名称"),          # no 实施单位: listed under its 一级预算单位
+    ("self", 2023, "", "", "C1", "名称"),                # no unit at all: first of its year
+    ("self", 2023, "甲单位", "丙单位", "C1", "名称"),     # 实施单位 wins over 一级预算单位
+    ("target", 2023, "甲单位", "", "C1", "名称"),        # alike in all but the id: by id
+    ("self", 2023, "甲单位", "", "C3", "名称"),
+    ("target", 2023, "甲单位", "", "C3", "另一名称"),    # same unit and code: by name
+    ("self", 2024, "乙单位", "", "C9", "名称"),
+    ("self", 2022, "甲单位", "", "C0", "名称"),
 ]
+"""Forms alike in unit, code and name are of different kinds: a unit keeps one form of
+each kind per project and year (desktop.identity)."""
+
+
+def _form(kind: str, year: int, unit: str, budget_unit: str, code: str,
+          name: str) -> SelfEvaluation | ProjectTarget:
+    if kind == "target":
+        return ProjectTarget(year=year, project_code=code, project_name=name,
+                             applicant_unit=unit)
+    return SelfEvaluation(year=year, project_code=code, project_name=name,
+                          implementing_unit=unit, budget_unit=budget_unit)
 
 
 def _fill(store: Store) -> None:
     """The forms above, stored last first so that the ids are no hint of the order, one
-    of each other kind, and a published sample with its indicator rows."""
+    unit target, and a published sample with its indicator rows."""
     store.add_form(load_sample("longhua-2022-grid-info"))
-    for year, unit, budget_unit, code, name in reversed(UNITS):
-        store.add_form(SelfEvaluation(year=year, project_code=code, project_name=name,
-                                      implementing_unit=unit, budget_unit=budget_unit))
-    store.add_form(ProjectTarget(year=2023, project_code="C1", project_name="名称",
-                                 applicant_unit="甲单位"))
+    for row in reversed(UNITS):
+        store.add_form(_form(*row))
     store.add_form(UnitTarget(year=2023, unit_code="C1", unit_name="甲单位"))
 
 
@@ -49,7 +58,7 @@ def test_the_listing_keeps_the_order_of_the_list(any_store_url: str, year: int |
         summaries = store.list_forms(year=year)
     assert [form["id"] for form in listed] == [summary.id for summary in summaries]
     assert [form["unit"] for form in listed] == [summary.unit for summary in summaries]
-    assert len(listed) == {None: len(UNITS) + 3, 2022: 2, 2023: 8, 2031: 0}[year]
+    assert len(listed) == {None: len(UNITS) + 2, 2022: 2, 2023: 8, 2031: 0}[year]
     assert year not in (None, 2022) or max(form["indicators"] for form in listed) > 0
 
 

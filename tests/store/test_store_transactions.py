@@ -34,12 +34,13 @@ def row_counts(store: Store) -> dict[str, int]:
                 for table in ("form", "funds_line", "budget_item", "task_line", "indicator")}
 
 
-def test_add_failing_midway_stores_nothing(store: Store, guangming, monkeypatch) -> None:
+def test_add_failing_midway_stores_nothing(store: Store, guangming, digital_city,
+                                          monkeypatch) -> None:
     store.add_form(guangming)
     before = row_counts(store)
     fail_after(monkeypatch, "indicator_values", 10)
     with pytest.raises(Boom):
-        store.add_form(guangming)
+        store.add_form(digital_city)
     assert row_counts(store) == before
 
 

@@ -117,7 +117,7 @@ def test_update_form_rewrites_one_row_in_place(panel, service, loaded, qtbot):
 def test_refresh_keeps_the_selection_and_a_collapsed_branch(panel, service, loaded):
     panel.select_form(loaded["guangming-2024-market"])
     panel.view.collapse(panel.model.index(2, 0))  # 2022
-    service.create_form(load_sample("longhua-2022-grid-info"), "复制表格")
+    service.duplicate_form(load_sample("longhua-2022-grid-info"))
     panel.refresh()
     assert len(form_rows(panel)) == 6
     assert panel.current_form_id() == loaded["guangming-2024-market"]

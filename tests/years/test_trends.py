@@ -34,7 +34,8 @@ def test_points_in_year_order_with_the_published_totals(store, grid_info, digita
 
 def test_one_point_per_year_the_form_asked_about_first(store, grid_info):
     first = store.add_form(grid_info)
-    copy_of_it = copy.deepcopy(grid_info)
+    copy_of_it = copy.deepcopy(grid_info)    # the same project's form from another unit
+    copy_of_it.implementing_unit = "另一实施单位"
     copy_of_it.funds.fiscal.executed = Decimal("2308700.00")
     second = store.add_form(copy_of_it)
     assert [p.form_id for p in project_trend(store, first)] == [first]
