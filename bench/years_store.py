@@ -22,6 +22,7 @@ from db.search_index import index_values
 from db.store import Store
 from db.tables import FormRow, FormSearchRow, FundsLineRow, IndicatorRow
 from desktop.forms import AmountRow, Funds, Indicator, SelfEvaluation
+from desktop.identity import identity_of
 from desktop.rules.weights import spread_evenly
 
 PROJECTS = 2000
@@ -153,7 +154,7 @@ def build(path: Path) -> str:
     forms, lines, rows, search = [], [], [], []
     for form_id, form in enumerate(all_forms(), start=1):
         forms.append({"id": form_id, **mapping.form_columns(form), "state": "draft",
-                      "created_at": now, "updated_at": now})
+                      "identity_key": identity_of(form), "created_at": now, "updated_at": now})
         lines += [{"form_id": form_id, **line} for line in mapping.funds_lines(form)]
         rows += [{"form_id": form_id, "position": position,
                   **mapping.indicator_values(indicator)}
