@@ -12,6 +12,7 @@ cells; .xls files that are not; JSON of the wrong shape and types.
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import random
 import re
@@ -62,6 +63,20 @@ def rezip(base: bytes, replace: dict[str, bytes | None] | None = None,
 def part(base: bytes, name: str) -> bytes:
     with zipfile.ZipFile(io.BytesIO(base)) as source:
         return source.read(name)
+
+
+def streamed(base: bytes, name: str, pieces: Iterator[bytes]) -> bytes:
+    """The workbook with part `name` written from `pieces` (large parts stay small zipped)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(base)) as source, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            if item.filename != name:
+                target.writestr(item, source.read(item.filename))
+        with target.open(name, "w", force_zip64=True) as member:
+            for piece in pieces:
+                member.write(piece)
+    return out.getvalue()
 
 
 def edited(base: bytes, change: Callable) -> bytes:
@@ -213,19 +228,10 @@ def xml_attacks(base: bytes) -> Iterator[Entry]:
 
 
 def oversized(base: bytes) -> Iterator[Entry]:
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(base)) as source, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            if item.filename != SHEET:
-                target.writestr(item, source.read(item.filename))
-        with target.open(SHEET, "w", force_zip64=True) as sheet:
-            sheet.write(part(base, SHEET).split(b"<sheetData>")[0] + b"<sheetData>")
-            chunk = b" " * 1_000_000
-            for _ in range(120):          # 120 MB of whitespace, a few hundred KB zipped
-                sheet.write(chunk)
-            sheet.write(b"</sheetData></worksheet>")
-    yield "zip-bomb.xlsx", out.getvalue()
+    head = part(base, SHEET).split(b"<sheetData>")[0] + b"<sheetData>"
+    whitespace = (b" " * 1_000_000 for _ in range(120))   # 120 MB, a few hundred KB zipped
+    yield "zip-bomb.xlsx", streamed(base, SHEET, itertools.chain(
+        [head], whitespace, [b"</sheetData></worksheet>"]))
     many = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(base)) as source, zipfile.ZipFile(many, "w") as target:
         for item in source.infolist():

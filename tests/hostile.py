@@ -27,7 +27,7 @@ import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from badfiles import SAMPLE, SHEET, part, rezip, template_bytes
+from badfiles import SAMPLE, SHEET, part, rezip, streamed, template_bytes
 
 MAIN = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 WHOLE = b"A31:XFD1048576"
@@ -64,20 +64,6 @@ def sheet_data(base: bytes, rows: bytes) -> bytes:
                  sheet_xml(base), count=1, flags=re.S)
     xml = re.sub(rb"<mergeCells .*?</mergeCells>", b"", xml, count=1, flags=re.S)
     return with_sheet(base, xml)
-
-
-def streamed(base: bytes, name: str, pieces: Iterator[bytes]) -> bytes:
-    """The workbook with part `name` written from `pieces` (large parts stay small zipped)."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(base)) as source, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            if item.filename != name:
-                target.writestr(item, source.read(item.filename))
-        with target.open(name, "w", force_zip64=True) as member:
-            for piece in pieces:
-                member.write(piece)
-    return out.getvalue()
 
 
 def repeated(head: bytes, unit: bytes, times: int, tail: bytes) -> Iterator[bytes]:

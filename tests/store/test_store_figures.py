@@ -227,26 +227,6 @@ def test_the_list_takes_the_filters_of_list_forms(any_store_url: str, loaded) ->
                     == store.list_forms(**filters))
 
 
-@pytest.mark.parametrize("tamper", [
-    "UPDATE form_figures SET rules_version = 'older-rules' WHERE form_id = :id",
-    "UPDATE form_figures SET findings = 99, rules_version = 'older-rules' WHERE form_id = :id",
-    "UPDATE form_figures SET total = '1.00', form_updated_at = '2001-01-01' WHERE form_id = :id",
-    "DELETE FROM form_figures WHERE form_id = :id",
-])
-def test_a_stale_row_is_rebuilt_on_listing(any_store_url: str, loaded, tamper: str) -> None:
-    stale = loaded["longhua-2022-digital-city"]
-    with Store(any_store_url) as store:
-        with store.engine.begin() as connection:
-            connection.execute(text(tamper), {"id": stale})
-        counting = Counting()
-        with Store(any_store_url, figures=counting.rules()) as counted:
-            assert listed_figures(counted) == fresh_figures(store)
-            assert counting.evaluated == [load_sample("longhua-2022-digital-city").name]
-            assert kept_row(store, stale).figures is not None     # written back
-            listed_figures(counted)
-            assert len(counting.evaluated) == 1                   # and not again
-
-
 def line_figures(store: Store) -> dict[int, FormFigures]:
     """The figures `lines_with_figures` gives each form, back as FormFigures."""
     return {line.form_id: FormFigures(None if line.total is None else Decimal(line.total),
@@ -271,20 +251,26 @@ def test_the_lines_are_the_list_in_plain_values(any_store_url: str, loaded) -> N
 
 @pytest.mark.parametrize("tamper", [
     "UPDATE form_figures SET rules_version = 'older-rules' WHERE form_id = :id",
+    "UPDATE form_figures SET findings = 99, rules_version = 'older-rules' WHERE form_id = :id",
     "UPDATE form_figures SET total = '1.00', form_updated_at = '2001-01-01' WHERE form_id = :id",
     "DELETE FROM form_figures WHERE form_id = :id",
 ])
-def test_a_stale_line_is_rebuilt_and_kept(any_store_url: str, loaded, tamper: str) -> None:
+@pytest.mark.parametrize("read", ["summaries", "lines"])
+def test_a_stale_row_is_rebuilt_and_kept_by_either_list(any_store_url: str, loaded, tamper: str,
+                                                        read: str) -> None:
+    """Both ways of listing (summaries, the browser's plain lines) rebuild a stale row,
+    evaluating that form alone, and write it back so the next listing evaluates none."""
+    listing = listed_figures if read == "summaries" else line_figures
     stale = loaded["longhua-2022-digital-city"]
     with Store(any_store_url) as store:
         with store.engine.begin() as connection:
             connection.execute(text(tamper), {"id": stale})
         counting = Counting()
         with Store(any_store_url, figures=counting.rules()) as counted:
-            assert line_figures(counted) == fresh_figures(store)
+            assert listing(counted) == fresh_figures(store)
             assert counting.evaluated == [load_sample("longhua-2022-digital-city").name]
             assert kept_row(store, stale).figures is not None     # written back
-            line_figures(counted)
+            listing(counted)
             assert len(counting.evaluated) == 1                   # and not again
 
 
