@@ -87,10 +87,10 @@ def run() -> list[Figure]:
 
 
 EXPORT_WHY = (
-    "the template is not the same work as the floor: it styles about 500 cells (the value "
-    "cells plus the empty boxed and grey ones a printed form needs: font, fill, border, "
-    "alignment, protection, number format each), merges ranges and sets up printing, where "
-    "the floor writes the 296 values bare; openpyxl registers every style object of every "
-    "cell. Closing it: build each role's Font/Border/Fill/Alignment once per export and "
-    "assign the shared objects (openpyxl then finds them in its style table at once), and "
-    "leave covered cells of merged ranges unstyled except for their borders.")
+    "the template is not the same work as the floor: it writes about 500 cells (the value "
+    "cells plus the empty boxed and grey ones a printed form needs), each in its role's "
+    "style, merges ranges and sets up printing, where the floor writes the 296 values bare. "
+    "Each role's style is built once per export already (desktop.template.sheet copies its "
+    "style array to every later cell of the role); a profile puts what is left in openpyxl "
+    "serialising the extra cells and the merges. Closing it: write only the cells of a "
+    "merged range whose borders print, and nothing for a covered cell that prints none.")
