@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QStackedLayout, QStyle, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QStackedLayout, QStyle, QTreeView, QWidget
 
 from desktop.ui.i18n import Retranslates
 
@@ -62,7 +62,7 @@ class FindingsPanel(Retranslates, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = QStandardItemModel(self)
-        self.view = QListView(self)
+        self.view = QTreeView(self)
         self.placeholder = QLabel(self)
         self._stack = QStackedLayout(self)
         self._shown: list[tuple[str, int, str]] = []   # what the rows say, in order
@@ -74,17 +74,20 @@ class FindingsPanel(Retranslates, QWidget):
         self.show_findings(())
 
     def _set_up_view(self) -> None:
+        """A one-column tree rather than a list: with word-wrapped lines a QListView lays
+        out every finding again whenever one comes or goes, a tree only those on screen
+        (scrolling by whole findings), which is a frame's difference on a typed score."""
         view = self.view
         view.setModel(self.model)
         view.setWordWrap(True)
-        view.setResizeMode(QListView.ResizeMode.Adjust)
+        view.setRootIsDecorated(False)
+        view.setItemsExpandable(False)
+        view.setHeaderHidden(True)
         view.setTextElideMode(Qt.TextElideMode.ElideNone)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         view.setAlternatingRowColors(True)
         view.setIconSize(QSize(16, 16))
-        view.setSpacing(1)
         view.clicked.connect(self._activate)
         view.installEventFilter(self)
 

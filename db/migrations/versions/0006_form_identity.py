@@ -2,7 +2,7 @@
 
 Revision ID: 0006
 Revises: 0005
-Create Date: 2027-03-02
+Create Date: 2026-12-03
 
 A form is one unit's form of one kind for one project and year (desktop.identity). The
 import used to look for such a form before writing, and two clerks importing the same
