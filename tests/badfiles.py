@@ -337,13 +337,18 @@ def formulas(base: bytes) -> Iterator[Entry]:
         yield f"{name}.xlsx", edited(base, setting(**cells))
 
 
+def json_variant(base: dict, change: Callable[[dict], object]) -> bytes:
+    """A copy of the JSON form `base` with `change` applied, as file bytes."""
+    data = json.loads(json.dumps(base))
+    change(data)
+    return json.dumps(data, ensure_ascii=False).encode("utf-8")
+
+
 def json_files() -> Iterator[Entry]:
     good = json.loads(SAMPLE.read_text(encoding="utf-8"))
 
     def variant(change: Callable[[dict], object]) -> bytes:
-        data = json.loads(json.dumps(good))
-        change(data)
-        return json.dumps(data, ensure_ascii=False).encode("utf-8")
+        return json_variant(good, change)
 
     yield "empty.json", b""
     yield "bom-only.json", b"\xef\xbb\xbf"

@@ -27,7 +27,7 @@ import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from badfiles import SAMPLE, SHEET, part, rezip, streamed, template_bytes
+from badfiles import SAMPLE, SHEET, json_variant, part, rezip, streamed, template_bytes
 
 MAIN = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 WHOLE = b"A31:XFD1048576"
@@ -440,9 +440,7 @@ def json_files() -> Iterator[Entry]:
     sample = json.loads(SAMPLE.read_text(encoding="utf-8"))
 
     def variant(change: Callable[[dict], object]) -> bytes:
-        data = json.loads(json.dumps(sample))
-        change(data)
-        return json.dumps(data, ensure_ascii=False).encode("utf-8")
+        return json_variant(sample, change)
 
     text = json.dumps(sample, ensure_ascii=False)
     head, _, tail = text.partition('"indicators": [')
